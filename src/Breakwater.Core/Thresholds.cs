@@ -1,0 +1,36 @@
+namespace Breakwater.Core;
+
+/// <summary>
+/// Per-host limits of a host group. A host is over its thresholds when any set limit is exceeded in a
+/// one-second bucket (rates are estimated real traffic, scaled by the sampling rate). Unset limits are null.
+/// </summary>
+public sealed record Thresholds
+{
+    /// <summary>Default limits: catch a 5,000 pps or 50 Mbit/s flood at one host with margin for jitter.</summary>
+    public static Thresholds Default { get; } = new() { Pps = 4000, Mbps = 40 };
+
+    /// <summary>All packets to the host, per second.</summary>
+    public double? Pps { get; init; }
+
+    /// <summary>All traffic to the host, megabits (10^6 bits) per second.</summary>
+    public double? Mbps { get; init; }
+
+    public double? TcpPps { get; init; }
+
+    public double? UdpPps { get; init; }
+
+    public double? IcmpPps { get; init; }
+
+    /// <summary>TCP packets with SYN and without ACK.</summary>
+    public double? SynPps { get; init; }
+
+    /// <summary>TCP packets with only ACK (and optionally PSH) set.</summary>
+    public double? AckPps { get; init; }
+
+    public double? RstPps { get; init; }
+
+    public double? FinPps { get; init; }
+
+    /// <summary>IP fragments.</summary>
+    public double? FragmentPps { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Breakwater.Ingest;
+
+public enum CaptureFormat
+{
+    Pcap,
+    Pcapng,
+}
