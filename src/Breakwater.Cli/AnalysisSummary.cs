@@ -1,0 +1,53 @@
+using System.Globalization;
+using Breakwater.Core;
+using Spectre.Console;
+
+namespace Breakwater.Cli;
+
+/// <summary>The short human summary of an analysis: input totals and one table row per incident.</summary>
+internal static class AnalysisSummary
+{
+    public static void Write(AnalysisDocument document, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var input = document.Input;
+        var span = input.First is { } first && input.Last is { } last ? last - first : TimeSpan.Zero;
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[bold]{input.Packets:N0}[/] packets, {input.Bytes / 1e6:N1} MB over {FormatDuration(span)} in {input.Files.Count} {input.Format} file(s); " +
+            $"{input.Malformed:N0} malformed; {document.Hosts.Observed:N0} destinations."));
+        if (document.Incidents.Count == 0)
+        {
+            console.MarkupLine("[green]No attack found[/] above the thresholds.");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title(string.Create(CultureInfo.InvariantCulture, $"{document.Incidents.Count} incident(s)"));
+        table.AddColumns("Target", "Start (UTC)", "Duration", "Peak pps", "Peak Mbit/s", "Vectors", "Sources");
+        foreach (var incident in document.Incidents)
+        {
+            var duration = (incident.End ?? incident.Start) - incident.Start + TimeSpan.FromSeconds(1);
+            var vectors = string.Join(", ", incident.Vectors.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Name} {v.Share:P0}")));
+            var sources = string.Create(CultureInfo.InvariantCulture, $"{incident.UniqueSources:N0}{(incident.SpoofedSourcesLikely ? " (spoofed?)" : "")}");
+            table.AddRow(
+                Markup.Escape(incident.Target),
+                incident.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                FormatDuration(duration),
+                incident.PeakPps.ToString("N0", CultureInfo.InvariantCulture),
+                (incident.PeakBps / 1e6).ToString("N1", CultureInfo.InvariantCulture),
+                Markup.Escape(vectors),
+                Markup.Escape(sources));
+        }
+
+        console.Write(table);
+        foreach (var incident in document.Incidents.Where(i => i.Fingerprint is not null))
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Markup.Escape(incident.Target)}: filter [bold]{Markup.Escape(incident.Fingerprint!.Filter)}[/] (coverage {incident.Fingerprint.Coverage:P1}, collateral {incident.Fingerprint.Collateral:P1})"));
+        }
+    }
+
+    private static string FormatDuration(TimeSpan span) =>
+        span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+        : span.TotalSeconds >= 60 ? span.ToString(@"m\:ss", CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.##} s");
+}

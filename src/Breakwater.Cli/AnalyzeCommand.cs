@@ -1,0 +1,145 @@
+using System.CommandLine;
+using Breakwater.Configuration;
+using Breakwater.Core;
+using Breakwater.Detection;
+using Breakwater.Ingest;
+
+namespace Breakwater.Cli;
+
+/// <summary><c>breakwater analyze FILE…</c>: offline analysis of captures into the breakwater.analysis/v1 document.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "pcap or pcapng files (gzip-compressed too), read in the order given.", Arity = ArgumentArity.OneOrMore };
+        var networks = new Option<string?>("--networks") { Description = "Protected prefixes, comma-separated (e.g. 198.51.100.0/24,2001:db8::/48). Default: every destination." };
+        var pps = new Option<double?>("--threshold-pps") { Description = "Packets per second at one host that count as an attack (default 4000)." };
+        var mbps = new Option<double?>("--threshold-mbps") { Description = "Megabits per second at one host that count as an attack (default 40)." };
+        var config = new Option<string?>("--config") { Description = "breakwater.yaml with networks, groups and detection settings." };
+        var json = new Option<string?>("--json") { Description = "Write the breakwater.analysis/v1 document to PATH, or to stdout with '-'." };
+        var command = new Command("analyze", "Find and describe the attacks in packet captures.") { files, networks, pps, mbps, config, json };
+        command.SetAction((parse, ct) =>
+        {
+            var options = new AnalyzeOptions(
+                parse.GetValue(files) ?? [],
+                parse.GetValue(networks),
+                parse.GetValue(pps),
+                parse.GetValue(mbps),
+                parse.GetValue(config),
+                parse.GetValue(json),
+                parse.GetValue(verbose));
+            return Task.FromResult(Run(options, stdout, stderr, ct));
+        });
+        return command;
+    }
+
+    internal static int Run(AnalyzeOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        DetectionSettings settings;
+        try
+        {
+            settings = BuildSettings(options);
+        }
+        catch (ConfigException e)
+        {
+            stderr.WriteLine($"breakwater: {e.Message}");
+            return ExitCodes.BadUsage;
+        }
+
+        foreach (var file in options.Files)
+        {
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"breakwater: {file} does not exist; give the path of a pcap or pcapng file.");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        AnalysisDocument document;
+        try
+        {
+            var interactive = !Console.IsErrorRedirected && options.Json != "-";
+            document = OfflineAnalysis.Run(options.Files, settings, interactive ? new TerminalProgress() : null, cancellationToken);
+        }
+        catch (CaptureFormatException e)
+        {
+            stderr.WriteLine($"breakwater: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"breakwater: cannot read the input: {e.Message}");
+            if (options.Verbose)
+            {
+                stderr.WriteLine(e);
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("breakwater: analysis cancelled.");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        foreach (var warning in document.Warnings)
+        {
+            stderr.WriteLine($"breakwater: warning: {warning}");
+        }
+
+        if (options.Json == "-")
+        {
+            stdout.Write(AnalysisJson.Serialize(document));
+            stdout.WriteLine();
+        }
+        else
+        {
+            if (options.Json is not null)
+            {
+                try
+                {
+                    File.WriteAllText(options.Json, AnalysisJson.Serialize(document) + "\n");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"breakwater: cannot write {options.Json}: {e.Message}");
+                    return ExitCodes.RuntimeFailure;
+                }
+            }
+
+            AnalysisSummary.Write(document, stdout);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static DetectionSettings BuildSettings(AnalyzeOptions options)
+    {
+        var settings = options.ConfigPath is null ? new DetectionSettings() : ConfigLoader.LoadFile(options.ConfigPath).Detection;
+        var thresholds = settings.DefaultGroup.Thresholds;
+        if (options.ThresholdPps is { } pps)
+        {
+            thresholds = pps > 0 ? thresholds with { Pps = pps } : throw new ConfigException("--threshold-pps must be a positive number.");
+        }
+
+        if (options.ThresholdMbps is { } mbps)
+        {
+            thresholds = mbps > 0 ? thresholds with { Mbps = mbps } : throw new ConfigException("--threshold-mbps must be a positive number.");
+        }
+
+        var defaultGroup = settings.DefaultGroup with { Thresholds = thresholds };
+        var groups = new Dictionary<string, HostGroup>(settings.Groups) { [defaultGroup.Name] = defaultGroup };
+        var networks = settings.Networks.ToList();
+        if (options.Networks is not null)
+        {
+            foreach (var text in options.Networks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                networks.Add(Prefix.TryParse(text, out var prefix)
+                    ? new ProtectedNetwork(prefix, defaultGroup.Name)
+                    : throw new ConfigException($"--networks: '{text}' is not a prefix; write ADDRESS/LENGTH, e.g. 198.51.100.0/24 or 2001:db8::/48."));
+            }
+        }
+
+        return settings with { DefaultGroup = defaultGroup, Groups = groups, Networks = networks };
+    }
+}

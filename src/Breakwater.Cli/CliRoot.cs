@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace Breakwater.Cli;
+
+/// <summary>Builds the command tree and runs it. Parse errors exit 2 with one sentence on stderr.</summary>
+internal static class CliRoot
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "Print details (such as stack traces) with errors.", Recursive = true };
+        var root = new RootCommand("Breakwater: DDoS detection, mitigation and attack forensics.")
+        {
+            AnalyzeCommand.Create(verbose, stdout, stderr),
+            SimulateCommand.Create(verbose, stdout, stderr),
+            DemoCommand.Create(verbose, stdout, stderr),
+        };
+        root.Options.Add(verbose);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await stderr.WriteLineAsync($"breakwater: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run 'breakwater --help' for usage.");
+            return ExitCodes.BadUsage;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await parse.InvokeAsync(config, cancellationToken);
+    }
+}

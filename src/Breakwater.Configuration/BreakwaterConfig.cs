@@ -1,0 +1,11 @@
+using Breakwater.Detection;
+
+namespace Breakwater.Configuration;
+
+/// <summary>The parts of <c>breakwater.yaml</c> that the running code uses, validated.</summary>
+public sealed record BreakwaterConfig
+{
+    public string? Path { get; init; }
+
+    public DetectionSettings Detection { get; init; } = new();
+}

@@ -1,0 +1,190 @@
+using Breakwater.Core;
+using Breakwater.Detection;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Breakwater.Configuration;
+
+/// <summary>
+/// Reads <c>breakwater.yaml</c> (docs/configuration.md). Validates every key it knows and rejects unknown ones;
+/// top-level sections that later capabilities use are accepted as they are.
+/// </summary>
+public static class ConfigLoader
+{
+    private static readonly string[] TopLevelKeys =
+    [
+        "networks", "groups", "detection", "collectors", "events", "storage", "api", "alerts", "bgp", "mitigation",
+        "geoip", "intel", "probes", "reports",
+    ];
+
+    private static readonly string[] NetworkKeys = ["prefix", "group"];
+    private static readonly string[] GroupKeys = ["thresholds"];
+    private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets"];
+
+    private static readonly string[] ThresholdKeys =
+        ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps"];
+
+    public static BreakwaterConfig LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"Cannot read the configuration file {path}: {e.Message}", e);
+        }
+
+        return Parse(text, path);
+    }
+
+    public static BreakwaterConfig Parse(string yaml, string fileName = "breakwater.yaml")
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigException($"{fileName} line {e.Start.Line}: not valid YAML ({e.Message}).", e);
+        }
+
+        var reader = new YamlNodeReader(Path.GetFileName(fileName));
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return new BreakwaterConfig { Path = fileName };
+        }
+
+        var root = reader.Mapping(stream.Documents[0].RootNode, "the configuration");
+        var settings = new DetectionSettings();
+        YamlNode? networksNode = null;
+        var groups = new Dictionary<string, HostGroup>(StringComparer.Ordinal);
+        foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
+        {
+            switch (key)
+            {
+                case "networks":
+                    networksNode = value;
+                    break;
+                case "groups":
+                    ReadGroups(reader, value, groups);
+                    break;
+                case "detection":
+                    settings = ReadDetection(reader, value, settings);
+                    break;
+                default:
+                    break; // sections of later capabilities: validated by their own loaders.
+            }
+        }
+
+        var networks = networksNode is null ? [] : ReadNetworks(reader, networksNode, groups);
+        return new BreakwaterConfig
+        {
+            Path = fileName,
+            Detection = settings with
+            {
+                Networks = networks,
+                Groups = groups,
+                DefaultGroup = groups.TryGetValue("default", out var fallback) ? fallback : settings.DefaultGroup,
+            },
+        };
+    }
+
+    private static List<ProtectedNetwork> ReadNetworks(YamlNodeReader reader, YamlNode node, Dictionary<string, HostGroup> groups)
+    {
+        var list = new List<ProtectedNetwork>();
+        var sequence = reader.Sequence(node, "networks");
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var path = $"networks[{i}]";
+            var entry = reader.Mapping(sequence.Children[i], path);
+            Prefix? prefix = null;
+            var group = "default";
+            foreach (var (key, value, _) in reader.Entries(entry, path, NetworkKeys))
+            {
+                if (key == "prefix")
+                {
+                    var text = reader.String(value, $"{path}.prefix");
+                    prefix = Prefix.TryParse(text, out var parsed)
+                        ? parsed
+                        : throw reader.Error(value, $"{path}.prefix", $"must be a prefix such as 198.51.100.0/24 or 2001:db8::/48, got '{text}'.");
+                }
+                else
+                {
+                    group = reader.String(value, $"{path}.group");
+                    if (!groups.ContainsKey(group) && group != "default")
+                    {
+                        var known = groups.Count == 0 ? "none are defined" : "defined groups are " + string.Join(", ", groups.Keys);
+                        throw reader.Error(value, $"{path}.group", $"names group '{group}', which is not under 'groups' ({known}).");
+                    }
+                }
+            }
+
+            list.Add(new ProtectedNetwork(prefix ?? throw reader.Error(entry, path, "needs a 'prefix'."), group));
+        }
+
+        return list;
+    }
+
+    private static void ReadGroups(YamlNodeReader reader, YamlNode node, Dictionary<string, HostGroup> groups)
+    {
+        foreach (var (keyNode, value) in reader.Mapping(node, "groups").Children)
+        {
+            var name = reader.String(keyNode, "a group name");
+            var path = $"groups.{name}";
+            var thresholds = Thresholds.Default;
+            foreach (var (key, child, _) in reader.Entries(reader.Mapping(value, path), path, GroupKeys))
+            {
+                if (key == "thresholds")
+                {
+                    thresholds = ReadThresholds(reader, child, $"{path}.thresholds");
+                }
+            }
+
+            groups[name] = new HostGroup(name, thresholds);
+        }
+    }
+
+    internal static Thresholds ReadThresholds(YamlNodeReader reader, YamlNode node, string path)
+    {
+        var t = new Thresholds();
+        foreach (var (key, value, _) in reader.Entries(reader.Mapping(node, path), path, ThresholdKeys))
+        {
+            var number = reader.PositiveNumber(value, $"{path}.{key}");
+            t = key switch
+            {
+                "pps" => t with { Pps = number },
+                "mbps" => t with { Mbps = number },
+                "tcp_pps" => t with { TcpPps = number },
+                "udp_pps" => t with { UdpPps = number },
+                "icmp_pps" => t with { IcmpPps = number },
+                "syn_pps" => t with { SynPps = number },
+                "ack_pps" => t with { AckPps = number },
+                "rst_pps" => t with { RstPps = number },
+                "fin_pps" => t with { FinPps = number },
+                _ => t with { FragmentPps = number },
+            };
+        }
+
+        return t;
+    }
+
+    private static DetectionSettings ReadDetection(YamlNodeReader reader, YamlNode node, DetectionSettings settings)
+    {
+        foreach (var (key, value, _) in reader.Entries(reader.Mapping(node, "detection"), "detection", DetectionKeys))
+        {
+            var path = $"detection.{key}";
+            settings = key switch
+            {
+                "trigger_seconds" => settings with { TriggerSeconds = reader.Integer(value, path, 1, 600) },
+                "quiet_seconds" => settings with { QuietSeconds = reader.Integer(value, path, 1, 86_400) },
+                "release_fraction" => settings with { ReleaseFraction = reader.Fraction(value, path) },
+                _ => settings with { MaxTrackedTargets = reader.Integer(value, path, 1_024, 16_777_216) },
+            };
+        }
+
+        return settings;
+    }
+}
