@@ -1,0 +1,75 @@
+using Breakwater.Core;
+
+namespace Breakwater.IntegrationTests.Support;
+
+/// <summary>Checks an analysis against ground truth: every attack found on its target with its vector and times.</summary>
+public static class TruthMatcher
+{
+    /// <summary>Start and end must be within this of the truth (the issue's acceptance bound).</summary>
+    public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
+
+    public static IReadOnlyList<string> Mismatches(GroundTruth truth, AnalysisDocument analysis, double thresholdPps = 4000)
+    {
+        var problems = new List<string>();
+        foreach (var attack in truth.Attacks)
+        {
+            var targets = attack.AllTargets.ToList();
+            var perTarget = attack.Pps / targets.Count;
+            if (perTarget < thresholdPps)
+            {
+                // Spread thinner than one host's threshold (carpet bombing): the prefix summary must show it.
+                if (!analysis.Prefixes.Any(p => targets.Any(t => p.Targets.Contains(t))))
+                {
+                    problems.Add($"{attack.Name}: spread over {targets.Count} hosts at {perTarget:N0} pps each and no prefix summary names them");
+                }
+
+                continue;
+            }
+
+            foreach (var target in targets)
+            {
+                var incident = analysis.Incidents
+                    .Where(i => i.Target == target)
+                    .OrderBy(i => Math.Abs((i.Start - attack.Start).TotalSeconds))
+                    .FirstOrDefault();
+                if (incident is null)
+                {
+                    problems.Add($"{attack.Name}: no incident on {target}");
+                    continue;
+                }
+
+                var main = attack.Vectors.MaxBy(v => v.Weight)!.Name;
+                if (!incident.Vectors.Any(v => v.Name == main))
+                {
+                    problems.Add($"{attack.Name}: {target} vectors are {string.Join(",", incident.Vectors.Select(v => v.Name))}, expected {main}");
+                }
+
+                foreach (var vector in attack.Vectors.Where(v => v.Weight >= 0.15 && v.Name != main))
+                {
+                    if (!incident.Vectors.Any(v => v.Name == vector.Name))
+                    {
+                        problems.Add($"{attack.Name}: {target} misses vector {vector.Name} (weight {vector.Weight})");
+                    }
+                }
+
+                if ((incident.Start - attack.Start).Duration() > Tolerance)
+                {
+                    problems.Add($"{attack.Name}: {target} start {incident.Start:O}, truth {attack.Start:O}");
+                }
+
+                if (incident.End is not { } end || (end - attack.End).Duration() > Tolerance)
+                {
+                    problems.Add($"{attack.Name}: {target} end {incident.End:O}, truth {attack.End:O}");
+                }
+            }
+        }
+
+        var truthTargets = truth.Attacks.SelectMany(a => a.AllTargets).ToHashSet();
+        foreach (var incident in analysis.Incidents.Where(i => !truthTargets.Contains(i.Target)))
+        {
+            problems.Add($"false positive: incident on {incident.Target} at {incident.Start:O} ({string.Join(",", incident.Vectors.Select(v => v.Name))})");
+        }
+
+        return problems;
+    }
+}
