@@ -28,7 +28,21 @@ internal static class CliRoot
             return ExitCodes.BadUsage;
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return await parse.InvokeAsync(config, cancellationToken);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not a user error: one sentence, details only on request.
+            await stderr.WriteLineAsync($"breakwater: internal error: {e.Message} (run with --verbose for details, and please report it).");
+            if (parse.GetValue(verbose))
+            {
+                await stderr.WriteLineAsync(e.ToString());
+            }
+
+            return ExitCodes.RuntimeFailure;
+        }
     }
 }

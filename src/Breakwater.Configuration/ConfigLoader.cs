@@ -51,7 +51,7 @@ public static class ConfigLoader
             throw new ConfigException($"{fileName} line {e.Start.Line}: not valid YAML ({e.Message}).", e);
         }
 
-        var reader = new YamlNodeReader(Path.GetFileName(fileName));
+        var reader = new YamlNodeReader(fileName);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return new BreakwaterConfig { Path = fileName };

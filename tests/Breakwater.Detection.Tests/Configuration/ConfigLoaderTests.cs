@@ -62,12 +62,12 @@ public sealed class ConfigLoaderTests
     [InlineData("detection:\n  trigger_seconds: 0\n", 2, "detection.trigger_seconds must be a whole number from 1")]
     [InlineData("netwerks: []\n", 1, "allowed keys are networks")]
     [InlineData("networks: 10.0.0.0/8\n", 1, "networks must be a list")]
-    [InlineData("groups: [\n", 1, "not valid YAML")]
+    [InlineData("groups: [\n", 2, "not valid YAML")]
     public void Parse_BadValue_NamesLineAndKey(string yaml, int line, string expected)
     {
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "/etc/breakwater.yaml"));
 
-        Assert.StartsWith($"breakwater.yaml line {line}:", error.Message);
+        Assert.StartsWith($"/etc/breakwater.yaml line {line}:", error.Message);
         Assert.Contains(expected, error.Message);
     }
 
