@@ -13,6 +13,7 @@ internal static class CliRoot
             AnalyzeCommand.Create(verbose, stdout, stderr),
             SimulateCommand.Create(verbose, stdout, stderr),
             DemoCommand.Create(verbose, stdout, stderr),
+            ConfigCommand.Create(stdout, stderr),
         };
         root.Options.Add(verbose);
 
