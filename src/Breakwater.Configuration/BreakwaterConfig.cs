@@ -8,4 +8,8 @@ public sealed record BreakwaterConfig
     public string? Path { get; init; }
 
     public DetectionSettings Detection { get; init; } = new();
+
+    public CollectorSettings Collectors { get; init; } = new();
+
+    public EventSettings Events { get; init; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Breakwater.Core;
 using Breakwater.Detection;
 using YamlDotNet.Core;
@@ -20,6 +21,11 @@ public static class ConfigLoader
     private static readonly string[] NetworkKeys = ["prefix", "group"];
     private static readonly string[] GroupKeys = ["thresholds"];
     private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets"];
+
+    private static readonly string[] CollectorKeys = ["sflow", "netflow", "pcap"];
+    private static readonly string[] ListenKeys = ["listen"];
+    private static readonly string[] PcapKeys = ["interface"];
+    private static readonly string[] EventKeys = ["file"];
 
     private static readonly string[] ThresholdKeys =
         ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps"];
@@ -61,6 +67,8 @@ public static class ConfigLoader
         var settings = new DetectionSettings();
         YamlNode? networksNode = null;
         var groups = new Dictionary<string, HostGroup>(StringComparer.Ordinal);
+        var collectors = new CollectorSettings();
+        var events = new EventSettings();
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -74,6 +82,16 @@ public static class ConfigLoader
                 case "detection":
                     settings = ReadDetection(reader, value, settings);
                     break;
+                case "collectors":
+                    collectors = ReadCollectors(reader, value);
+                    break;
+                case "events":
+                    foreach (var (_, file, _) in reader.Entries(reader.Mapping(value, "events"), "events", EventKeys))
+                    {
+                        events = new EventSettings { File = reader.String(file, "events.file") };
+                    }
+
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -83,6 +101,8 @@ public static class ConfigLoader
         return new BreakwaterConfig
         {
             Path = fileName,
+            Collectors = collectors,
+            Events = events,
             Detection = settings with
             {
                 Networks = networks,
@@ -169,6 +189,41 @@ public static class ConfigLoader
         }
 
         return t;
+    }
+
+    private static CollectorSettings ReadCollectors(YamlNodeReader reader, YamlNode node)
+    {
+        var collectors = new CollectorSettings();
+        foreach (var (key, value, _) in reader.Entries(reader.Mapping(node, "collectors"), "collectors", CollectorKeys))
+        {
+            var path = $"collectors.{key}";
+            if (key == "pcap")
+            {
+                foreach (var (_, name, _) in reader.Entries(reader.Mapping(value, path), path, PcapKeys))
+                {
+                    collectors = collectors with { PcapInterface = reader.String(name, $"{path}.interface") };
+                }
+
+                continue;
+            }
+
+            var endpoints = new List<IPEndPoint>();
+            foreach (var (_, listen, _) in reader.Entries(reader.Mapping(value, path), path, ListenKeys))
+            {
+                var list = reader.Sequence(listen, $"{path}.listen");
+                foreach (var item in list.Children)
+                {
+                    var text = reader.String(item, $"{path}.listen");
+                    endpoints.Add(IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port > 0
+                        ? endpoint
+                        : throw reader.Error(item, $"{path}.listen", $"entries must be ADDRESS:PORT such as 127.0.0.1:6343 or [::1]:2055, got '{text}'."));
+                }
+            }
+
+            collectors = key == "sflow" ? collectors with { SFlowListen = endpoints } : collectors with { NetFlowListen = endpoints };
+        }
+
+        return collectors;
     }
 
     private static DetectionSettings ReadDetection(YamlNodeReader reader, YamlNode node, DetectionSettings settings)

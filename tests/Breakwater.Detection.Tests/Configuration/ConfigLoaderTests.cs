@@ -46,6 +46,26 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_Collectors_GivesListenEndpointsAndEventFile()
+    {
+        var config = ConfigLoader.Parse("""
+            collectors:
+              sflow:   { listen: ["127.0.0.1:6343", "[::1]:6343"] }
+              netflow: { listen: ["127.0.0.1:2055"] }
+              pcap:    { interface: eth1 }
+            events:
+              file: /var/log/breakwater/events.jsonl
+            """);
+
+        Assert.Equal(2, config.Collectors.SFlowListen.Count);
+        Assert.Equal(6343, config.Collectors.SFlowListen[1].Port);
+        Assert.Equal(System.Net.IPAddress.IPv6Loopback, config.Collectors.SFlowListen[1].Address);
+        Assert.Equal(2055, Assert.Single(config.Collectors.NetFlowListen).Port);
+        Assert.Equal("eth1", config.Collectors.PcapInterface);
+        Assert.Equal("/var/log/breakwater/events.jsonl", config.Events.File);
+    }
+
+    [Fact]
     public void Parse_EmptyFile_GivesDefaults()
     {
         var config = ConfigLoader.Parse("");
@@ -63,6 +83,8 @@ public sealed class ConfigLoaderTests
     [InlineData("netwerks: []\n", 1, "allowed keys are networks")]
     [InlineData("networks: 10.0.0.0/8\n", 1, "networks must be a list")]
     [InlineData("groups: [\n", 2, "not valid YAML")]
+    [InlineData("collectors:\n  sflow:\n    listen: [\"localhost\"]\n", 3, "collectors.sflow.listen entries must be ADDRESS:PORT")]
+    [InlineData("collectors:\n  ipfix: {}\n", 2, "allowed keys are sflow, netflow, pcap")]
     public void Parse_BadValue_NamesLineAndKey(string yaml, int line, string expected)
     {
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "/etc/breakwater.yaml"));
