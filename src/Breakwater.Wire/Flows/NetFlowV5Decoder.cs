@@ -19,7 +19,7 @@ public static class NetFlowV5Decoder
     public const int MaxRecords = 30;
 
     // A Last in the future or older than an hour means a reset or skewed exporter clock: trust the export time.
-    private const uint MaxFlowAgeMs = 3_600_000;
+    private const int MaxFlowAgeMs = 3_600_000;
 
     public static FlowDecodeResult Decode<TSink>(ReadOnlySpan<byte> datagram, ref TSink sink)
         where TSink : struct, ITrafficSink
@@ -53,8 +53,8 @@ public static class NetFlowV5Decoder
             record.Bytes = BinaryPrimitives.ReadUInt32BigEndian(r[20..]);
 
             // Last is router uptime in ms at the flow's last packet: place it in wall-clock time.
-            var ageMs = unchecked(uptimeMs - BinaryPrimitives.ReadUInt32BigEndian(r[28..]));
-            record.TimestampNanos = exportNanos - (ageMs <= MaxFlowAgeMs ? ageMs * 1_000_000L : 0);
+            var ageMs = unchecked((int)(uptimeMs - BinaryPrimitives.ReadUInt32BigEndian(r[28..])));
+            record.TimestampNanos = exportNanos - (Math.Abs(ageMs) <= MaxFlowAgeMs ? ageMs * 1_000_000L : 0);
             record.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(r[32..]);
             record.DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(r[34..]);
             record.TcpFlags = (TcpFlags)r[37];

@@ -329,9 +329,10 @@ internal static class TemplateSetDecoder
 
         if (!context.IsIpfix)
         {
-            // v9: times are router uptime in ms; the header pairs sysUptime with the export time.
-            var ageMs = unchecked(context.SysUptimeMs - uptimeMs);
-            return ageMs <= 3_600_000 ? context.ExportNanos - (ageMs * 1_000_000L) : context.ExportNanos;
+            // v9: times are router uptime in ms; the header pairs sysUptime with the export time in whole
+            // seconds, so a flow may end a little "after" it. Ages beyond an hour mean a reset or a bad clock.
+            var ageMs = unchecked((int)(context.SysUptimeMs - uptimeMs));
+            return Math.Abs(ageMs) <= 3_600_000 ? context.ExportNanos - (ageMs * 1_000_000L) : context.ExportNanos;
         }
 
         var init = cache.GetSystemInit(domain);
