@@ -1,0 +1,68 @@
+using System.Buffers.Binary;
+using Breakwater.Wire;
+using Breakwater.Wire.Flows;
+
+namespace Breakwater.Ingest.Collectors;
+
+/// <summary>
+/// The decoder thread's side of the collectors: picks the decoder by protocol and version, keeps the NetFlow v9 /
+/// IPFIX template state, counts records and drops per collector, and stamps records with their arrival time.
+/// </summary>
+/// <remarks>
+/// Live detection buckets by arrival time: exporters report a flow only when it ends or hits its active timeout, so
+/// flow end times arrive late and out of order, while arrival time is monotonic and is when the traffic became known.
+/// </remarks>
+public sealed class FlowDecoderHub
+{
+    private static readonly string[] DropNames = Enum.GetNames<FlowDropReason>().Select(SnakeCase).ToArray();
+
+    public FlowTemplateCache Templates { get; } = new();
+
+    public void Process<TSink>(in ReceivedDatagram datagram, ref TSink sink)
+        where TSink : struct, ITrafficSink
+    {
+        var stamped = new ArrivalTimeSink<TSink>(sink, datagram.ReceivedNanos);
+        var span = datagram.Span;
+        FlowDecodeResult result;
+        if (datagram.Protocol == FlowProtocol.SFlow)
+        {
+            result = SFlowV5Decoder.Decode(span, datagram.ReceivedNanos, ref stamped, out _);
+        }
+        else
+        {
+            var version = span.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(span) : 0;
+            result = version switch
+            {
+                5 => NetFlowV5Decoder.Decode(span, ref stamped),
+                9 => NetFlowV9Decoder.Decode(span, datagram.Exporter, datagram.ReceivedNanos, Templates, ref stamped),
+                10 => IpfixDecoder.Decode(span, datagram.Exporter, datagram.ReceivedNanos, Templates, ref stamped),
+                _ => FlowDecodeResult.Dropped(FlowDropReason.UnsupportedVersion),
+            };
+        }
+
+        sink = stamped.Inner;
+        datagram.Counters.CountRecords(result.Records);
+        if (!result.IsComplete)
+        {
+            datagram.Counters.CountDrop(DropNames[(int)result.Drop]);
+        }
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private struct ArrivalTimeSink<TSink>(TSink inner, long arrivalNanos) : ITrafficSink
+        where TSink : struct, ITrafficSink
+    {
+        public TSink Inner = inner;
+
+        public void OnRecord(ref TrafficRecord record, ReadOnlySpan<byte> payload)
+        {
+            record.TimestampNanos = arrivalNanos;
+            Inner.OnRecord(ref record, payload);
+        }
+
+        public void OnMalformed(MalformedReason reason, long timestampNanos, uint frameLength) =>
+            Inner.OnMalformed(reason, arrivalNanos, frameLength);
+    }
+}
