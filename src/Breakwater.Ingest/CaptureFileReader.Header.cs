@@ -41,7 +41,7 @@ public sealed partial class CaptureFileReader
         if (start.IsEmpty)
         {
             throw new CaptureFormatException(Compressed
-                ? $"{_name} is an empty gzip file: it decompresses to nothing, not a pcap or pcapng capture."
+                ? $"{_name} is gzip-compressed but decompresses to nothing: it is empty or cut short."
                 : $"{_name} is empty: a pcap or pcapng file starts with a header.");
         }
 

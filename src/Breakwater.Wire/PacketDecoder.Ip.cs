@@ -143,7 +143,16 @@ public static partial class PacketDecoder
         record.Protocol = nextHeader;
         if (chain == ExtensionChain.Truncated)
         {
-            return MalformedReason.Ipv6ExtensionHeaderTruncated;
+            if (packet.Length >= totalLength)
+            {
+                // The chain runs past the payload length the header declares.
+                return MalformedReason.Ipv6ExtensionHeaderTruncated;
+            }
+
+            // Cut by the snap length: addresses and length are known, the upper layer is not.
+            record.Flags |= RecordFlags.TransportTruncated;
+            record.PayloadLength = ClampLength(totalLength - offset);
+            return MalformedReason.None;
         }
 
         var declared = totalLength - offset;

@@ -70,15 +70,22 @@ public static partial class PacketDecoder
             return MalformedReason.TransportHeaderTruncated;
         }
 
-        if (tcp.Length < TcpMinHeaderLength)
+        if (tcp.Length >= TcpMinHeaderLength)
         {
-            return PartialTcp(tcp, ref record);
+            record.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(tcp);
+            record.DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(tcp[2..]);
+            record.TcpFlags = (TcpFlags)tcp[TcpFlagsOffset];
+            record.TcpWindow = BinaryPrimitives.ReadUInt16BigEndian(tcp[TcpWindowOffset..]);
+        }
+        else
+        {
+            PartialTcp(tcp, ref record);
+            if (tcp.Length <= TcpDataOffsetOffset)
+            {
+                return MalformedReason.None;
+            }
         }
 
-        record.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(tcp);
-        record.DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(tcp[2..]);
-        record.TcpFlags = (TcpFlags)tcp[TcpFlagsOffset];
-        record.TcpWindow = BinaryPrimitives.ReadUInt16BigEndian(tcp[TcpWindowOffset..]);
         var headerLength = (tcp[TcpDataOffsetOffset] >> 4) * 4;
         if (headerLength < TcpMinHeaderLength || (headerLength > declared && !isFragment))
         {
@@ -98,7 +105,7 @@ public static partial class PacketDecoder
     }
 
     // Whatever survived the snap length: ports need 4 bytes, flags 14, the window 16.
-    private static MalformedReason PartialTcp(ReadOnlySpan<byte> tcp, ref TrafficRecord record)
+    private static void PartialTcp(ReadOnlySpan<byte> tcp, ref TrafficRecord record)
     {
         record.Flags |= RecordFlags.TransportTruncated;
         if (tcp.Length >= 4)
@@ -112,7 +119,10 @@ public static partial class PacketDecoder
             record.TcpFlags = (TcpFlags)tcp[TcpFlagsOffset];
         }
 
-        return MalformedReason.None;
+        if (tcp.Length >= TcpWindowOffset + 2)
+        {
+            record.TcpWindow = BinaryPrimitives.ReadUInt16BigEndian(tcp[TcpWindowOffset..]);
+        }
     }
 
     private static MalformedReason DecodePorts(
