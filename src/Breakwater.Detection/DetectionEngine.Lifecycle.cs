@@ -25,6 +25,7 @@ public sealed partial class DetectionEngine
 
         CompactActive();
         _second = newSecond;
+        _secondRecords = 0;
     }
 
     private void CloseAll(long s, double seconds, long nowNanos)

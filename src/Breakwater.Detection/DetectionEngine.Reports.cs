@@ -9,6 +9,14 @@ public sealed partial class DetectionEngine
     /// <summary>Vectors under this share of an incident's packets are background, not a vector of their own.</summary>
     internal const double MinVectorShare = 0.02;
 
+    /// <summary>
+    /// Under this share, a vector whose average rate is also under <see cref="BackgroundRateFraction"/> of the group's
+    /// lowest packet limit is the target's normal traffic carrying on during the attack, not part of it.
+    /// </summary>
+    internal const double BackgroundShare = 0.10;
+
+    internal const double BackgroundRateFraction = 0.25;
+
     /// <summary>Per-prefix summaries of incidents inside protected networks (several hosts of one prefix).</summary>
     public IReadOnlyList<PrefixSummary> PrefixSummaries
     {
@@ -96,7 +104,10 @@ public sealed partial class DetectionEngine
         {
             report.UniqueSources = tracker.Sources.Estimate();
             var attack = new bool[VectorNames.Count];
-            report.Vectors = BuildVectors(tracker, report.Packets, report.Bytes, attack, notes);
+            var span = Math.Max(_lastNanos - _firstNanos, RateFloorNanos) / (double)NanosPerSecond;
+            var duration = Math.Min(incident.LastAttackSecond - incident.StartSecond + 1, span);
+            var backgroundPps = _groups[slot.Group].MinPacketLimit * BackgroundRateFraction;
+            report.Vectors = BuildVectors(tracker, report.Packets, report.Bytes, duration, backgroundPps, attack, notes);
             var other = (incident.Ended ? incident.GlobalPacketsAtEnd : _globalPackets) - slot.GlobalPacketsAtStart - report.Packets;
             report.Fingerprint = FingerprintSearch.Find(incident.Target, tracker, attack, other);
             report.SpoofedSourcesLikely = SpoofingHeuristic.IsLikely(tracker, report.UniqueSources, notes);
@@ -115,7 +126,8 @@ public sealed partial class DetectionEngine
         report.Notes = notes;
     }
 
-    private static List<VectorReport> BuildVectors(IncidentTracker tracker, long packets, long bytes, bool[] attack, List<string> notes)
+    private static List<VectorReport> BuildVectors(
+        IncidentTracker tracker, long packets, long bytes, double seconds, double backgroundPps, bool[] attack, List<string> notes)
     {
         var classified = tracker.ClassifiedPackets();
         long classifiedBytes = 0;
@@ -167,7 +179,8 @@ public sealed partial class DetectionEngine
         foreach (var (name, kinds, vectorPackets) in ranked)
         {
             var share = (double)vectorPackets / classified;
-            if (share < MinVectorShare && result.Count > 0)
+            var background = share < MinVectorShare || (share < BackgroundShare && share * packets / seconds < backgroundPps);
+            if (background && result.Count > 0)
             {
                 continue;
             }

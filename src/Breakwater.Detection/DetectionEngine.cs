@@ -63,6 +63,7 @@ public sealed partial class DetectionEngine
     private long _lastNanos;
     private long _globalPackets;
     private long _records;
+    private long _secondRecords;
     private long _untracked;
     private NetAddress _lastDestination;
     private int _lastSlot = NoCache;
@@ -149,6 +150,7 @@ public sealed partial class DetectionEngine
         var bytes = (long)(record.Bytes * rate);
         _globalPackets += packets;
         _records++;
+        _secondRecords++;
 
         int id;
         if (_lastSlot != NoCache && record.Destination == _lastDestination)
@@ -176,7 +178,8 @@ public sealed partial class DetectionEngine
         slot.Packets += packets;
         slot.Bytes += bytes;
         CountClasses(ref record, id * GroupLimits.ClassCount, packets);
-        if (slot.Tracker is { } tracker)
+        // Quiet seconds of an open incident are the target's normal traffic: they stay out of the attack's analysis.
+        if (slot.Tracker is { } tracker && slot.Quiet == 0)
         {
             tracker.Add(ref record, payload, packets, bytes, record.Source.Hash(_seed), NextRandom());
         }
@@ -206,7 +209,15 @@ public sealed partial class DetectionEngine
         }
 
         var s = _second;
-        CloseAll(s, SecondSpan(s, _lastNanos), _lastNanos);
+
+        // n records seen over a partial second stand for n intervals, not n - 1: sparse samples must not inflate the rate.
+        var span = SecondSpan(s, _lastNanos);
+        if (_secondRecords >= 2 && span < 1)
+        {
+            span = Math.Min(1, span * _secondRecords / (_secondRecords - 1));
+        }
+
+        CloseAll(s, span, _lastNanos);
         _touchedCount = 0;
         OpenShortCaptureIncidents();
         foreach (var id in _active.ToArray())

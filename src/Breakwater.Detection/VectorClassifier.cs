@@ -9,7 +9,7 @@ internal static class VectorClassifier
     private const TcpFlags CoreFlags = TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Fin | TcpFlags.Rst | TcpFlags.Psh | TcpFlags.Urg;
 
     /// <summary>Valve Source Engine query (A2S_INFO) as sent by Mirai's VSE attack: 0xFFFFFFFF 'T' "Source Engine Query".</summary>
-    private static ReadOnlySpan<byte> VsePrefix => "\xff\xff\xff\xffTSource Engine Query"u8;
+    private static readonly byte[] VsePrefix = [0xFF, 0xFF, 0xFF, 0xFF, .. "TSource Engine Query"u8];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorKind Classify(ref TrafficRecord record, ReadOnlySpan<byte> payload)
@@ -111,6 +111,6 @@ internal static class VectorClassifier
         }
 
         var n = Math.Min(payload.Length, VsePrefix.Length);
-        return payload[..n].SequenceEqual(VsePrefix[..n]);
+        return payload[..n].SequenceEqual(VsePrefix.AsSpan(0, n));
     }
 }
