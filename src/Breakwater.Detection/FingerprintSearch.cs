@@ -37,6 +37,13 @@ internal static class FingerprintSearch
                     continue;
                 }
 
+                // A payload offset is only expressible in BPF once the transport protocol is fixed.
+                if (candidate.Feature == FingerprintFeature.PayloadPrefix
+                    && !chosen.Exists(p => p.Feature == FingerprintFeature.Protocol && p.Value is 6 or 17))
+                {
+                    continue;
+                }
+
                 chosen.Add(candidate);
                 var (cov, col) = Evaluate(vectors, attackMask, chosen, otherPackets);
                 chosen.RemoveAt(chosen.Count - 1);
@@ -193,15 +200,22 @@ internal static class FingerprintSearch
             {
                 FingerprintFeature.Protocol when impliedByOthers && transport is not null => null,
                 FingerprintFeature.Protocol => ProtocolClause(p.Value, v4),
-                FingerprintFeature.TcpFlags => "tcp[tcpflags] == " + FlagsClause((byte)p.Value),
+                // libpcap has no tcp[] for IPv6: read the flags at their offset behind a bare 40-byte header.
+                FingerprintFeature.TcpFlags => v4
+                    ? "tcp[tcpflags] == " + FlagsClause((byte)p.Value)
+                    : Invariant($"ip6[6] == 6 and ip6[53] == 0x{p.Value:x2}"),
                 FingerprintFeature.LaterFragment => v4 ? "ip[6:2] & 0x1fff != 0" : "ip6[6] == 44",
                 FingerprintFeature.SourcePort => Port(transport, "src", p.Value),
                 FingerprintFeature.DestinationPort => Port(transport, "dst", p.Value),
                 FingerprintFeature.Length => v4 ? Invariant($"ip[2:2] == {p.Value}") : Invariant($"ip6[4:2] == {Math.Max(0, (int)p.Value - 40)}"),
                 FingerprintFeature.Ttl => v4 ? Invariant($"ip[8] == {p.Value}") : Invariant($"ip6[7] == {p.Value}"),
-                _ => transport == "tcp"
-                    ? Invariant($"tcp[((tcp[12:1] & 0xf0) >> 2):4] == 0x{p.Value:x8}")
-                    : Invariant($"udp[8:4] == 0x{p.Value:x8}"),
+                _ => (transport, v4) switch
+                {
+                    ("tcp", true) => Invariant($"tcp[((tcp[12:1] & 0xf0) >> 2):4] == 0x{p.Value:x8}"),
+                    ("tcp", false) => Invariant($"ip6[(40 + ((ip6[52] & 0xf0) >> 2)):4] == 0x{p.Value:x8}"),
+                    (_, true) => Invariant($"udp[8:4] == 0x{p.Value:x8}"),
+                    _ => Invariant($"ip6[48:4] == 0x{p.Value:x8}"),
+                },
             };
             if (clause is not null)
             {
