@@ -1,0 +1,221 @@
+using System.Globalization;
+using Breakwater.Core;
+
+namespace Breakwater.Detection;
+
+/// <summary>Turns engine state into the analysis document's incident, prefix and host views.</summary>
+public sealed partial class DetectionEngine
+{
+    /// <summary>Vectors under this share of an incident's packets are background, not a vector of their own.</summary>
+    internal const double MinVectorShare = 0.02;
+
+    /// <summary>
+    /// Under this share, a vector whose average rate is also under <see cref="BackgroundRateFraction"/> of the group's
+    /// lowest packet limit is the target's normal traffic carrying on during the attack, not part of it.
+    /// </summary>
+    internal const double BackgroundShare = 0.10;
+
+    internal const double BackgroundRateFraction = 0.25;
+
+    /// <summary>Per-prefix summaries of incidents inside protected networks (several hosts of one prefix).</summary>
+    public IReadOnlyList<PrefixSummary> PrefixSummaries
+    {
+        get
+        {
+            var summaries = new List<PrefixSummary>();
+            var reports = Incidents;
+            var byReport = _incidents.ToDictionary(i => i.Report);
+            foreach (var group in reports.Where(r => byReport[r].Network >= 0).GroupBy(r => byReport[r].Network).OrderBy(g => g.Key))
+            {
+                // One summary per wave: incidents whose spans overlap (with the quiet period as slack) belong together.
+                var wave = new List<IncidentReport>();
+                DateTimeOffset? waveEnd = null;
+                foreach (var report in group.OrderBy(r => r.Start))
+                {
+                    if (wave.Count > 0 && waveEnd is { } e && report.Start > e.AddSeconds(Settings.QuietSeconds))
+                    {
+                        AddSummary(summaries, group.Key, wave);
+                        wave = [];
+                        waveEnd = null;
+                    }
+
+                    wave.Add(report);
+                    var end = report.End ?? DateTimeOffset.MaxValue.AddDays(-1);
+                    waveEnd = waveEnd is null || end > waveEnd ? end : waveEnd;
+                }
+
+                AddSummary(summaries, group.Key, wave);
+            }
+
+            return summaries;
+        }
+    }
+
+    public HostsSummary GetHostsSummary(int top = 10) => new()
+    {
+        Observed = _destinations.Estimate(),
+        TopTargets = [.. _topTargets.Top(top).Select(t => new TargetSummary
+        {
+            Address = t.Address.ToString(),
+            PeakPps = Math.Round(t.Pps, 1),
+            PeakBps = Math.Round(t.Bps, 1),
+        })],
+    };
+
+    private void AddSummary(List<PrefixSummary> summaries, int network, List<IncidentReport> wave)
+    {
+        var targets = wave.Select(r => r.Target).Distinct().ToList();
+        if (targets.Count < 2)
+        {
+            return;
+        }
+
+        var prefix = Settings.Networks[network];
+        summaries.Add(new PrefixSummary
+        {
+            Prefix = prefix.Prefix.ToString(),
+            Group = _groups[_networkGroups[network]].Name,
+            Targets = targets,
+            Incidents = [.. wave.Select(r => r.Id)],
+            Start = wave.Min(r => r.Start),
+            End = wave.All(r => r.End is not null) ? wave.Max(r => r.End) : null,
+            PeakPps = wave.Sum(r => r.PeakPps),
+            PeakBps = wave.Sum(r => r.PeakBps),
+            Packets = wave.Sum(r => r.Packets),
+            Vectors = [.. wave.SelectMany(r => r.Vectors).GroupBy(v => v.Name).OrderByDescending(g => g.Sum(v => v.Packets)).Select(g => g.Key)],
+        });
+    }
+
+    /// <summary>Copies the engine's view of an open incident into its report (cold: at most once per second).</summary>
+    private void Refresh(Incident incident)
+    {
+        ref var slot = ref _slots[incident.Slot];
+        var report = incident.Report;
+
+        // The second in progress counts too, so that a started or updated event is never empty.
+        var open = slot.Second == _second && slot.ClosedSecond != _second;
+        report.Packets = slot.RunPackets + (open ? slot.Packets : 0);
+        report.Bytes = slot.RunBytes + (open ? slot.Bytes : 0);
+        report.PeakPps = Math.Round(Math.Max(slot.RunPeakPps, open ? slot.Packets : 0), 1);
+        report.PeakBps = Math.Round(Math.Max(slot.RunPeakBps, open ? slot.Bytes * 8.0 : 0), 1);
+        var notes = new List<string>(incident.Notes);
+        var tracker = incident.Tracker;
+        if (tracker is not null && tracker.Records > 0)
+        {
+            report.UniqueSources = tracker.Sources.Estimate();
+            var attack = new bool[VectorNames.Count];
+            var span = Math.Max(_lastNanos - _firstNanos, RateFloorNanos) / (double)NanosPerSecond;
+            var duration = Math.Min(incident.LastAttackSecond - incident.StartSecond + 1, span);
+            var backgroundPps = _groups[slot.Group].MinPacketLimit * BackgroundRateFraction;
+            report.Vectors = BuildVectors(tracker, report.Packets, report.Bytes, duration, backgroundPps, attack, notes);
+            var other = (incident.Ended ? incident.GlobalPacketsAtEnd : _globalPackets) - slot.GlobalPacketsAtStart - report.Packets;
+            report.Fingerprint = FingerprintSearch.Find(incident.Target, tracker, attack, other);
+            report.SpoofedSourcesLikely = SpoofingHeuristic.IsLikely(tracker, report.UniqueSources, notes);
+            report.Botnet = BotnetHeuristic.Assess(tracker);
+            report.TopSources = [.. tracker.TopSources.Top(10).Select(s => new SourceReport { Address = s.Address.ToString(), Packets = s.Count })];
+            if (tracker.ClassifiedPackets() * 10 < report.Packets * 9)
+            {
+                notes.Add(Invariant($"vectors from {tracker.ClassifiedPackets()} of {report.Packets} packets (analysis starts when the rate passes the release level)"));
+            }
+        }
+        else if (tracker is null && !incident.Ended)
+        {
+            notes.Add("no per-packet analysis: too many hot targets at once");
+        }
+
+        report.Notes = notes;
+    }
+
+    private static List<VectorReport> BuildVectors(
+        IncidentTracker tracker, long packets, long bytes, double seconds, double backgroundPps, bool[] attack, List<string> notes)
+    {
+        var classified = tracker.ClassifiedPackets();
+        long classifiedBytes = 0;
+        foreach (var v in tracker.Vectors)
+        {
+            classifiedBytes += v?.Bytes ?? 0;
+        }
+
+        if (classified == 0)
+        {
+            return [];
+        }
+
+        var waterTorture = false;
+        if (tracker.Dns is { } dns && tracker.Vectors[(int)VectorKind.DnsQuery] is { Packets: > 0 })
+        {
+            waterTorture = dns.IsWaterTorture(out var zone);
+            if (waterTorture)
+            {
+                notes.Add(Invariant($"dns_water_torture: about {dns.DistinctNames} distinct names in {dns.Parsed} queries under {zone}"));
+            }
+        }
+
+        // Group classes by reported name (plain DNS queries are a UDP flood), biggest first.
+        var byName = new Dictionary<string, List<VectorKind>>(StringComparer.Ordinal);
+        for (var k = 0; k < VectorNames.Count; k++)
+        {
+            if (tracker.Vectors[k] is not { Packets: > 0 })
+            {
+                continue;
+            }
+
+            var kind = (VectorKind)k;
+            var name = kind == VectorKind.DnsQuery && waterTorture ? VectorNames.DnsWaterTorture : VectorNames.Name(kind);
+            if (!byName.TryGetValue(name, out var kinds))
+            {
+                byName[name] = kinds = [];
+            }
+
+            kinds.Add(kind);
+        }
+
+        var ranked = byName
+            .Select(kv => (Name: kv.Key, Kinds: kv.Value, Packets: kv.Value.Sum(k => tracker.Vectors[(int)k]!.Packets)))
+            .OrderByDescending(x => x.Packets)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .ToList();
+        var result = new List<VectorReport>();
+        foreach (var (name, kinds, vectorPackets) in ranked)
+        {
+            var share = (double)vectorPackets / classified;
+            var background = share < MinVectorShare || (share < BackgroundShare && share * packets / seconds < backgroundPps);
+            if (background && result.Count > 0)
+            {
+                continue;
+            }
+
+            var main = tracker.Vectors[(int)kinds.OrderByDescending(k => tracker.Vectors[(int)k]!.Packets).First()]!;
+            var vectorBytes = kinds.Sum(k => tracker.Vectors[(int)k]!.Bytes);
+            foreach (var k in kinds)
+            {
+                attack[(int)k] = true;
+            }
+
+            result.Add(new VectorReport
+            {
+                Name = name,
+                Share = Math.Round(share, 4),
+                Packets = (long)Math.Round(share * packets),
+                Bytes = classifiedBytes > 0 ? (long)Math.Round((double)vectorBytes / classifiedBytes * bytes) : 0,
+                Protocol = VectorProtocol(kinds[0], main),
+                TopSrcPorts = main.SourcePorts.Top(5, main.Packets),
+                TopDstPorts = main.DestinationPorts.Top(5, main.Packets),
+            });
+        }
+
+        return result;
+    }
+
+    private static string VectorProtocol(VectorKind kind, VectorStats stats) => kind switch
+    {
+        <= VectorKind.TcpReflection => "tcp",
+        <= VectorKind.RpcPortmapAmplification => "udp",
+        VectorKind.GreFlood => "gre",
+        VectorKind.IcmpFlood => "icmp",
+        VectorKind.IpFragmentFlood => stats.DominantProtocol(),
+        _ => "ip",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,34 @@
+using Breakwater.Core;
+using Breakwater.Wire;
+
+namespace Breakwater.Detection;
+
+/// <summary>Engine-side state of one incident; <see cref="Report"/> is the public view, refreshed from it.</summary>
+internal sealed class Incident(IncidentReport report, NetAddress target, int slot, int network, long startSecond, long detectedNanos)
+{
+    public IncidentReport Report { get; } = report;
+
+    public NetAddress Target { get; } = target;
+
+    /// <summary>The target's slot; slots of open incidents are never evicted.</summary>
+    public int Slot { get; } = slot;
+
+    public int Network { get; } = network;
+
+    public long StartSecond { get; } = startSecond;
+
+    public long DetectedNanos { get; } = detectedNanos;
+
+    public long LastAttackSecond { get; set; } = startSecond;
+
+    public long LastUpdateSecond { get; set; } = long.MinValue;
+
+    public bool Ended { get; set; }
+
+    /// <summary>Live while the incident is open; null once the final report is written and the tracker pooled.</summary>
+    public IncidentTracker? Tracker { get; set; }
+
+    public long GlobalPacketsAtEnd { get; set; }
+
+    public List<string> Notes { get; } = [];
+}

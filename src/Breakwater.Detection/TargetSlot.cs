@@ -1,0 +1,55 @@
+using Breakwater.Wire;
+
+namespace Breakwater.Detection;
+
+/// <summary>One tracked destination: its current one-second counters and lifecycle state.</summary>
+internal struct TargetSlot
+{
+    public NetAddress Address;
+    public ulong Hash;
+
+    /// <summary>The second the counters belong to.</summary>
+    public long Second;
+
+    /// <summary>The last second this slot was closed for (guards against closing twice in one roll).</summary>
+    public long ClosedSecond;
+
+    public long Packets;
+    public long Bytes;
+
+    /// <summary>Packet count at which the next intra-second check runs (doubles each time).</summary>
+    public long NextCheck;
+
+    /// <summary>Packets in the last completed second: the eviction score.</summary>
+    public long PreviousPackets;
+
+    public long TotalPackets;
+    public long TotalBytes;
+
+    // The run (pending or attacked): totals of closed seconds above the release level, exact whatever the sampling.
+    public long RunPackets;
+    public long RunBytes;
+    public double RunPeakPps;
+    public double RunPeakBps;
+
+    /// <summary>Traffic of quiet seconds inside an open incident: folded into the run if the attack resumes.</summary>
+    public long TailPackets;
+    public long TailBytes;
+
+    /// <summary>All packets seen anywhere when the run started, to size the rest of the traffic for collateral.</summary>
+    public long GlobalPacketsAtStart;
+
+    public long RunStart;
+    public long LastAttackSecond;
+    public double PeakPps;
+    public double PeakBps;
+    public IncidentTracker? Tracker;
+    public Incident? Incident;
+    public int Group;
+    public int Network;
+    public int OverStreak;
+    public int Quiet;
+    public TargetState State;
+    public bool InUse;
+    public bool Active;
+}

@@ -1,0 +1,64 @@
+using Breakwater.Wire;
+using static Breakwater.Detection.Tests.PacketFactory;
+using static Breakwater.Detection.Tests.Traffic;
+
+namespace Breakwater.Detection.Tests;
+
+public sealed class MemoryBoundsTests
+{
+    [Fact]
+    public void Add_TenMillionRandomSources_EstimatesUniqueSourcesWithin3PercentInBoundedMemory()
+    {
+        const long Count = 10_000_000;
+        var before = GC.GetTotalMemory(true);
+        var engine = new DetectionEngine(new DetectionSettings());
+        var record = Tcp("198.51.100.7", TcpFlags.Syn, 0).Record;
+        var payload = Array.Empty<byte>();
+        for (long i = 0; i < Count; i++)
+        {
+            record.Source = RandomV4(i);
+            record.SourcePort = (ushort)i;
+            record.TimestampNanos = T0 + (i * 10_000);
+            engine.Add(ref record, payload);
+        }
+
+        var during = GC.GetTotalMemory(true);
+        engine.Complete();
+        var incident = Assert.Single(engine.Incidents);
+        Assert.InRange(incident.UniqueSources, Count * 0.97, Count * 1.03);
+        Assert.True(incident.SpoofedSourcesLikely);
+        Assert.Equal(Count, incident.Packets);
+        Assert.True(during - before < 100L * 1024 * 1024, $"memory grew by {(during - before) / 1024 / 1024} MiB");
+    }
+
+    [Fact]
+    public void Add_OneMillionRandomDestinations_TableStaysAtCapacity()
+    {
+        var engine = new DetectionEngine(new DetectionSettings { MaxTrackedTargets = 65_536 });
+        var record = Udp("198.51.100.7", 0, 53).Record;
+        var payload = Array.Empty<byte>();
+        for (long i = 0; i < 1_000_000; i++)
+        {
+            record.Destination = RandomV4(i + 77);
+            record.TimestampNanos = T0 + (i * 10_000);
+            engine.Add(ref record, payload);
+            Assert.True(engine.TrackedTargets <= 65_536);
+        }
+
+        engine.Complete();
+        Assert.Equal(65_536, engine.TrackedTargets);
+        Assert.Empty(engine.Incidents);
+        Assert.InRange(engine.GetHostsSummary().Observed, 970_000, 1_030_000);
+    }
+
+    [Fact]
+    public void Add_FloodTargetAmongDestinationSpray_SurvivesEvictionAndIsDetected()
+    {
+        var engine = new DetectionEngine(new DetectionSettings { MaxTrackedTargets = 1_024 });
+        var incidents = Analyze(engine,
+            Flood(At(0), 10, 50_000, i => Udp(RandomV4(i + 5).ToString(), i, 53)),
+            Flood(At(0), 10, 10_000, i => Tcp("198.51.100.7", TcpFlags.Syn, i)));
+        Assert.Equal("198.51.100.7", Assert.Single(incidents).Target);
+        Assert.True(engine.TrackedTargets <= 1_024);
+    }
+}
