@@ -10,6 +10,12 @@ internal static class AnalysisSummary
     public static void Write(AnalysisDocument document, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        if (output != Console.Out || Console.IsOutputRedirected)
+        {
+            // Not a terminal: no width to fit, so do not wrap addresses and times into narrow columns.
+            console.Profile.Width = 160;
+        }
+
         var input = document.Input;
         var span = input.First is { } first && input.Last is { } last ? last - first : TimeSpan.Zero;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
