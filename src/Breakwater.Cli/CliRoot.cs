@@ -14,6 +14,7 @@ internal static class CliRoot
             SimulateCommand.Create(verbose, stdout, stderr),
             DemoCommand.Create(verbose, stdout, stderr),
             ConfigCommand.Create(stdout, stderr),
+            RunCommand.Create(verbose, stdout, stderr),
         };
         root.Options.Add(verbose);
 

@@ -16,6 +16,10 @@ public static class AnalysisJson
     public static string Serialize(IncidentReport incident) =>
         JsonSerializer.Serialize(incident, AnalysisJsonContext.Default.IncidentReport);
 
+    /// <summary>Writes one incident as a compact JSON object (the event stream embeds it in a line).</summary>
+    public static void Write(Utf8JsonWriter writer, IncidentReport incident) =>
+        JsonSerializer.Serialize(writer, incident, AnalysisJsonContext.Default.IncidentReport);
+
     public static AnalysisDocument? Deserialize(string json) =>
         JsonSerializer.Deserialize(json, AnalysisJsonContext.Default.AnalysisDocument);
 

@@ -3,25 +3,30 @@ using System.Collections.Concurrent;
 namespace Breakwater.Ingest.Collectors;
 
 /// <summary>
-/// A fixed number of 64 KiB receive buffers shared by the listeners. When every buffer is queued (the decoder is
+/// A fixed number of receive buffers shared by the listeners. When every buffer is queued (the decoder is
 /// behind), <see cref="TryRent"/> fails and the listener counts a drop instead of allocating: memory stays flat.
 /// </summary>
 public sealed class DatagramPool
 {
-    public const int BufferSize = 65_536;
+    /// <summary>Large enough for jumbo-frame exports; a longer datagram is cut and counted (<c>truncated</c>).</summary>
+    public const int DefaultBufferSize = 16_384;
+
     private readonly ConcurrentQueue<byte[]> _free = new();
 
-    public DatagramPool(int buffers)
+    public DatagramPool(int buffers, int bufferSize = DefaultBufferSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(buffers, 1);
         Capacity = buffers;
+        BufferSize = bufferSize;
         for (var i = 0; i < buffers; i++)
         {
-            _free.Enqueue(GC.AllocateUninitializedArray<byte>(BufferSize, pinned: true));
+            _free.Enqueue(GC.AllocateUninitializedArray<byte>(bufferSize, pinned: true));
         }
     }
 
     public int Capacity { get; }
+
+    public int BufferSize { get; }
 
     public int Available => _free.Count;
 

@@ -32,6 +32,12 @@ public sealed class UdpCollector : IDisposable
         try
         {
             _socket.ReceiveBufferSize = ReceiveBufferBytes;
+            if (_socket.ReceiveBufferSize < ReceiveBufferBytes && OperatingSystem.IsLinux())
+            {
+                // net.core.rmem_max caps SO_RCVBUF; as root SO_RCVBUFFORCE gets the buffer a flow burst needs.
+                TryForceReceiveBuffer(_socket);
+            }
+
             if (endpoint.AddressFamily == AddressFamily.InterNetworkV6)
             {
                 _socket.DualMode = endpoint.Address.Equals(IPAddress.IPv6Any);
@@ -70,7 +76,7 @@ public sealed class UdpCollector : IDisposable
                 spare = [];
             }
 
-            var buffer = spare.Length > 0 ? spare : _scratch ??= new byte[DatagramPool.BufferSize];
+            var buffer = spare.Length > 0 ? spare : _scratch ??= new byte[_pool.BufferSize];
             int length;
             try
             {
@@ -87,6 +93,14 @@ public sealed class UdpCollector : IDisposable
             }
 
             var exporter = ExporterOf(address);
+            if (length == buffer.Length)
+            {
+                // A datagram that fills the buffer was probably cut: decoding a part would under-count silently.
+                Counters.CountDatagram(exporter);
+                Counters.CountDrop("truncated");
+                continue;
+            }
+
             Counters.CountDatagram(exporter);
             if (spare.Length == 0)
             {
@@ -111,6 +125,20 @@ public sealed class UdpCollector : IDisposable
     }
 
     public void Dispose() => _socket.Dispose();
+
+    private static void TryForceReceiveBuffer(Socket socket)
+    {
+        const int SolSocket = 1;
+        const int SoRcvBufForce = 33;
+        try
+        {
+            socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(ReceiveBufferBytes));
+        }
+        catch (SocketException)
+        {
+            // Not root: keep what the kernel granted; ActualReceiveBufferBytes reports it.
+        }
+    }
 
     /// <summary>Reads the sender address from the raw sockaddr without allocating an IPEndPoint per datagram.</summary>
     private static NetAddress ExporterOf(SocketAddress address)

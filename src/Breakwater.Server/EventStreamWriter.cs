@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Breakwater.Core;
+using Breakwater.Detection;
+using Breakwater.Ingest.Collectors;
+
+namespace Breakwater.Server;
+
+/// <summary>
+/// The daemon's JSON-lines event stream (PRODUCT.md contract): one object per line with <c>event</c> and <c>time</c>;
+/// <c>incident.started|updated|ended</c> carry <c>incident</c> (the analysis document's incident), <c>collector.stats</c>
+/// carries <c>collector</c>, <c>datagrams</c>, <c>records</c>, <c>drops</c> and <c>exporters</c>.
+/// </summary>
+public sealed class EventStreamWriter(TextWriter output, TimeProvider time) : IIncidentObserver
+{
+    private readonly Lock _gate = new();
+
+    public void OnStarted(IncidentReport incident) => WriteIncident("incident.started", incident);
+
+    public void OnUpdated(IncidentReport incident) => WriteIncident("incident.updated", incident);
+
+    public void OnEnded(IncidentReport incident) => WriteIncident("incident.ended", incident);
+
+    public void WriteCollectorStats(CollectorCounters counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        Write("collector.stats", writer =>
+        {
+            writer.WriteString("collector", counters.Name);
+            writer.WriteNumber("datagrams", counters.Datagrams);
+            writer.WriteNumber("records", counters.Records);
+            writer.WriteStartObject("drops");
+            foreach (var (reason, count) in counters.Drops)
+            {
+                writer.WriteNumber(reason, count);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartArray("exporters");
+            foreach (var (address, datagrams) in counters.Exporters.OrderBy(e => e.Key))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("address", address.ToString());
+                writer.WriteNumber("datagrams", datagrams);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+    }
+
+    private void WriteIncident(string name, IncidentReport incident) =>
+        Write(name, writer =>
+        {
+            writer.WritePropertyName("incident");
+            AnalysisJson.Write(writer, incident);
+        });
+
+    private void Write(string name, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("event", name);
+            writer.WriteString("time", AnalysisJson.FormatTime(time.GetUtcNow()));
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        var line = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        lock (_gate)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+}
