@@ -186,6 +186,11 @@ public sealed partial class DetectionEngine
             }
 
             var main = tracker.Vectors[(int)kinds.OrderByDescending(k => tracker.Vectors[(int)k]!.Packets).First()]!;
+            if (kinds[0] == VectorKind.GreFlood)
+            {
+                notes.Add(Invariant($"gre_flood carries {main.DominantProtocol()} inside GRE; its ports are the inner ports"));
+            }
+
             var vectorBytes = kinds.Sum(k => tracker.Vectors[(int)k]!.Bytes);
             foreach (var k in kinds)
             {

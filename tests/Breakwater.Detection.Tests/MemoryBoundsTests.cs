@@ -29,6 +29,7 @@ public sealed class MemoryBoundsTests
         Assert.True(incident.SpoofedSourcesLikely);
         Assert.Equal(Count, incident.Packets);
         Assert.True(during - before < 100L * 1024 * 1024, $"memory grew by {(during - before) / 1024 / 1024} MiB");
+        Assert.True(Environment.WorkingSet < 512L * 1024 * 1024, $"process RSS {Environment.WorkingSet / 1024 / 1024} MiB");
     }
 
     [Fact]
