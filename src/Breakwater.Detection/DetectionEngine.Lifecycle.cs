@@ -24,7 +24,7 @@ public sealed partial class DetectionEngine
         }
 
         CompactActive();
-        _second = newSecond;
+        SetSecond(newSecond);
         _secondRecords = 0;
     }
 
