@@ -181,6 +181,7 @@ public sealed partial class DetectionEngine
         slot.Packets += packets;
         slot.Bytes += bytes;
         CountClasses(ref record, id * GroupLimits.ClassCount, packets);
+
         // Quiet seconds of an open incident are the target's normal traffic: they stay out of the attack's analysis.
         if (slot.Tracker is { } tracker && slot.Quiet == 0)
         {
