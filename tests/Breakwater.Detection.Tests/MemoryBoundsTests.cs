@@ -62,4 +62,16 @@ public sealed class MemoryBoundsTests
         Assert.Equal("198.51.100.7", Assert.Single(incidents).Target);
         Assert.True(engine.TrackedTargets <= 1_024);
     }
+
+    [Fact]
+    public void Add_MoreSimultaneousAttacksThanAnalysers_OpensEveryIncidentWithinBounds()
+    {
+        var settings = new DetectionSettings { DefaultGroup = new("default", new Breakwater.Core.Thresholds { Pps = 100 }) };
+        var engine = new DetectionEngine(settings);
+        var incidents = Analyze(engine, Flood(At(0), 4, 300_000, i => Tcp($"10.{i % 1500 / 250}.0.{i % 250}", TcpFlags.Syn, i)));
+        Assert.Equal(1500, incidents.Count);
+        Assert.All(incidents, i => Assert.Equal("ended", i.Status));
+        Assert.True(incidents.Count(i => i.Vectors.Count > 0) >= DetectionEngine.MaxTrackers);
+        Assert.All(incidents.Where(i => i.Vectors.Count == 0), i => Assert.Contains(i.Notes, n => n.StartsWith("no per-packet analysis", StringComparison.Ordinal)));
+    }
 }
