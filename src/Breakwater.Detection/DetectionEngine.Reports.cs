@@ -110,7 +110,9 @@ public sealed partial class DetectionEngine
             var attack = new bool[VectorNames.Count];
             var span = Math.Max(_lastNanos - _firstNanos, RateFloorNanos) / (double)NanosPerSecond;
             var duration = Math.Min(incident.LastAttackSecond - incident.StartSecond + 1, span);
-            var backgroundPps = _groups[slot.Group].MinPacketLimit * BackgroundRateFraction;
+            // A group with only a bit-rate limit has no packet rate to call normal: only the 2 % rule applies there.
+            var minLimit = _groups[slot.Group].MinPacketLimit;
+            var backgroundPps = double.IsPositiveInfinity(minLimit) ? 0 : minLimit * BackgroundRateFraction;
             report.Vectors = BuildVectors(tracker, report.Packets, report.Bytes, duration, backgroundPps, attack, notes);
             var other = (incident.Ended ? incident.GlobalPacketsAtEnd : _globalPackets) - slot.GlobalPacketsAtStart - report.Packets;
             // The search costs milliseconds: live updates redo it every few seconds, final and read views always.
