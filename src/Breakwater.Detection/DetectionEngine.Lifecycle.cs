@@ -24,7 +24,7 @@ public sealed partial class DetectionEngine
         }
 
         CompactActive();
-        _second = newSecond;
+        SetSecond(newSecond);
         _secondRecords = 0;
     }
 
@@ -146,7 +146,7 @@ public sealed partial class DetectionEngine
         if (Observer is not null && incident.LastUpdateSecond != s)
         {
             incident.LastUpdateSecond = s;
-            Refresh(incident);
+            Refresh(incident, periodic: true);
             Observer.OnUpdated(incident.Report);
         }
     }
@@ -238,7 +238,6 @@ public sealed partial class DetectionEngine
         };
         var incident = new Incident(report, slot.Address, id, slot.Network, slot.RunStart, nowNanos)
         {
-            Tracker = slot.Tracker,
             LastAttackSecond = Math.Max(slot.LastAttackSecond, slot.RunStart),
             LastUpdateSecond = _second,
         };
@@ -259,7 +258,6 @@ public sealed partial class DetectionEngine
         incident.Ended = true;
         incident.Report.Status = "ended";
         incident.Report.End = DateTimeOffset.FromUnixTimeSeconds(incident.LastAttackSecond);
-        incident.Tracker = null;
         slot.Incident = null;
         ToIdle(ref slot);
         Observer?.OnEnded(incident.Report);

@@ -17,6 +17,9 @@ public sealed partial class DetectionEngine
 
     internal const double BackgroundRateFraction = 0.25;
 
+    /// <summary>Seconds between fingerprint searches for the once-a-second live updates.</summary>
+    internal const int FingerprintRefreshSeconds = 10;
+
     /// <summary>Per-prefix summaries of incidents inside protected networks (several hosts of one prefix).</summary>
     public IReadOnlyList<PrefixSummary> PrefixSummaries
     {
@@ -87,7 +90,7 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>Copies the engine's view of an open incident into its report (cold: at most once per second).</summary>
-    private void Refresh(Incident incident)
+    private void Refresh(Incident incident, bool periodic = false)
     {
         ref var slot = ref _slots[incident.Slot];
         var report = incident.Report;
@@ -99,17 +102,26 @@ public sealed partial class DetectionEngine
         report.PeakPps = Math.Round(Math.Max(slot.RunPeakPps, open ? slot.Packets : 0), 1);
         report.PeakBps = Math.Round(Math.Max(slot.RunPeakBps, open ? slot.Bytes * 8.0 : 0), 1);
         var notes = new List<string>(incident.Notes);
-        var tracker = incident.Tracker;
+        // The slot's tracker, not the one at opening: it may have been attached later when the pool was exhausted.
+        var tracker = incident.Ended ? null : slot.Tracker;
         if (tracker is not null && tracker.Records > 0)
         {
             report.UniqueSources = tracker.Sources.Estimate();
             var attack = new bool[VectorNames.Count];
             var span = Math.Max(_lastNanos - _firstNanos, RateFloorNanos) / (double)NanosPerSecond;
             var duration = Math.Min(incident.LastAttackSecond - incident.StartSecond + 1, span);
-            var backgroundPps = _groups[slot.Group].MinPacketLimit * BackgroundRateFraction;
+            // A group with only a bit-rate limit has no packet rate to call normal: only the 2 % rule applies there.
+            var minLimit = _groups[slot.Group].MinPacketLimit;
+            var backgroundPps = double.IsPositiveInfinity(minLimit) ? 0 : minLimit * BackgroundRateFraction;
             report.Vectors = BuildVectors(tracker, report.Packets, report.Bytes, duration, backgroundPps, attack, notes);
             var other = (incident.Ended ? incident.GlobalPacketsAtEnd : _globalPackets) - slot.GlobalPacketsAtStart - report.Packets;
-            report.Fingerprint = FingerprintSearch.Find(incident.Target, tracker, attack, other);
+            // The search costs milliseconds: live updates redo it every few seconds, final and read views always.
+            if (!periodic || report.Fingerprint is null || _second - incident.LastFingerprintSecond >= FingerprintRefreshSeconds)
+            {
+                report.Fingerprint = FingerprintSearch.Find(incident.Target, tracker, attack, other);
+                incident.LastFingerprintSecond = _second;
+            }
+
             report.SpoofedSourcesLikely = SpoofingHeuristic.IsLikely(tracker, report.UniqueSources, notes);
             report.Botnet = BotnetHeuristic.Assess(tracker);
             report.TopSources = [.. tracker.TopSources.Top(10).Select(s => new SourceReport { Address = s.Address.ToString(), Packets = s.Count })];
@@ -186,6 +198,11 @@ public sealed partial class DetectionEngine
             }
 
             var main = tracker.Vectors[(int)kinds.OrderByDescending(k => tracker.Vectors[(int)k]!.Packets).First()]!;
+            if (kinds[0] == VectorKind.GreFlood)
+            {
+                notes.Add(Invariant($"gre_flood carries {main.DominantProtocol()} inside GRE; its ports are the inner ports"));
+            }
+
             var vectorBytes = kinds.Sum(k => tracker.Vectors[(int)k]!.Bytes);
             foreach (var k in kinds)
             {

@@ -13,6 +13,11 @@ public sealed partial class DetectionEngine
     private int Resolve(NetAddress destination)
     {
         _destinations.Add(destination.Hash(_destinationSeed));
+        if (!_prefixes.IsEmpty && !_prefixes.MayMatch(destination))
+        {
+            return Unprotected;
+        }
+
         var hash = destination.Hash(_seed);
         var found = Find(destination, hash);
         if (found >= 0)

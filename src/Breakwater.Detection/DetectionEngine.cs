@@ -59,6 +59,7 @@ public sealed partial class DetectionEngine
     private int _clock;
     private bool _started;
     private long _second;
+    private long _secondStartNanos;
     private long _firstNanos;
     private long _lastNanos;
     private long _globalPackets;
@@ -134,10 +135,12 @@ public sealed partial class DetectionEngine
     public void Add(ref TrafficRecord record, ReadOnlySpan<byte> payload)
     {
         var nanos = record.TimestampNanos;
-        var second = nanos / NanosPerSecond;
-        if (second != _second || !_started)
+        var second = _second;
+
+        // One unsigned compare instead of a 64-bit division per record; late records take the slow path too.
+        if ((ulong)(nanos - _secondStartNanos) >= NanosPerSecond || !_started)
         {
-            second = AdvanceClock(second, nanos);
+            second = AdvanceClock(nanos / NanosPerSecond, nanos);
         }
 
         if (nanos > _lastNanos)
@@ -178,6 +181,7 @@ public sealed partial class DetectionEngine
         slot.Packets += packets;
         slot.Bytes += bytes;
         CountClasses(ref record, id * GroupLimits.ClassCount, packets);
+
         // Quiet seconds of an open incident are the target's normal traffic: they stay out of the attack's analysis.
         if (slot.Tracker is { } tracker && slot.Quiet == 0)
         {
@@ -236,7 +240,7 @@ public sealed partial class DetectionEngine
         CompactActive();
 
         // Later records start a fresh second rather than reopening the closed one.
-        _second = s + 1;
+        SetSecond(s + 1);
     }
 
     /// <summary>All incidents so far, open and ended, in start order.</summary>
@@ -321,7 +325,7 @@ public sealed partial class DetectionEngine
         if (!_started)
         {
             _started = true;
-            _second = second;
+            SetSecond(second);
             _firstNanos = nanos;
             _lastNanos = nanos;
             return second;
@@ -335,6 +339,12 @@ public sealed partial class DetectionEngine
 
         // A late record is counted in the current second: counters never reopen a closed second.
         return _second;
+    }
+
+    private void SetSecond(long second)
+    {
+        _second = second;
+        _secondStartNanos = second * NanosPerSecond;
     }
 
     private void StartSecond(ref TargetSlot slot, int id, long second)

@@ -23,10 +23,9 @@ internal sealed class Incident(IncidentReport report, NetAddress target, int slo
 
     public long LastUpdateSecond { get; set; } = long.MinValue;
 
-    public bool Ended { get; set; }
+    public long LastFingerprintSecond { get; set; }
 
-    /// <summary>Live while the incident is open; null once the final report is written and the tracker pooled.</summary>
-    public IncidentTracker? Tracker { get; set; }
+    public bool Ended { get; set; }
 
     public long GlobalPacketsAtEnd { get; set; }
 

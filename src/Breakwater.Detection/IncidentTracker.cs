@@ -53,7 +53,9 @@ internal sealed class IncidentTracker
         var v = _vectors[(int)kind] ?? CreateVector(kind);
         v.Packets += packets;
         v.Bytes += bytes;
-        v.ProtocolPackets[VectorStats.ProtocolIndex(record.Protocol)] += packets;
+        // GRE counts by what it carries, so the report can say what is inside the tunnel.
+        var protocol = (record.Flags & RecordFlags.GreInnerDecoded) != 0 ? record.InnerProtocol : record.Protocol;
+        v.ProtocolPackets[VectorStats.ProtocolIndex(protocol)] += packets;
         Records++;
         Sources.Add(sourceHash);
         if (record.Source.IsIPv4)

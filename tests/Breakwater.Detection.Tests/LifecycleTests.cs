@@ -199,4 +199,27 @@ public sealed class LifecycleTests
         engine.AdvanceTo(At(30));
         Assert.Contains(observer.Events, e => e.Event == "ended");
     }
+
+    [Fact]
+    public void Engine_BitRateOverMbpsLimit_OpensWithMbpsReason()
+    {
+        var settings = new DetectionSettings { DefaultGroup = new HostGroup("default", new Thresholds { Pps = 100_000, Mbps = 40 }) };
+        var incident = Assert.Single(Analyze(new DetectionEngine(settings),
+            Flood(At(0), 6, 5_000, i => Udp(Target, i, 443, payloadLength: 1372))));
+        Assert.StartsWith("mbps", incident.Reason, StringComparison.Ordinal);
+        Assert.InRange(incident.PeakBps, 55e6, 57e6);
+    }
+
+    [Fact]
+    public void Engine_ObserverDuringLongAttack_GetsAtMostOneUpdatePerSecond()
+    {
+        var observer = new RecordingObserver();
+        var engine = new DetectionEngine(new DetectionSettings(), observer);
+        Feed(engine, Syn(Target, 0, 30, 6_000));
+        engine.Complete();
+        var id = Assert.Single(engine.Incidents).Id;
+        Assert.All(observer.Events, e => Assert.Equal(id, e.Id));
+        Assert.Equal(["started", "ended"], observer.Events.Select(e => e.Event).Where(e => e != "updated"));
+        Assert.InRange(observer.Events.Count(e => e.Event == "updated"), 25, 30);
+    }
 }

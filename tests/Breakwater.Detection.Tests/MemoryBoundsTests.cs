@@ -29,6 +29,7 @@ public sealed class MemoryBoundsTests
         Assert.True(incident.SpoofedSourcesLikely);
         Assert.Equal(Count, incident.Packets);
         Assert.True(during - before < 100L * 1024 * 1024, $"memory grew by {(during - before) / 1024 / 1024} MiB");
+        Assert.True(Environment.WorkingSet < 512L * 1024 * 1024, $"process RSS {Environment.WorkingSet / 1024 / 1024} MiB");
     }
 
     [Fact]
@@ -60,5 +61,17 @@ public sealed class MemoryBoundsTests
             Flood(At(0), 10, 10_000, i => Tcp("198.51.100.7", TcpFlags.Syn, i)));
         Assert.Equal("198.51.100.7", Assert.Single(incidents).Target);
         Assert.True(engine.TrackedTargets <= 1_024);
+    }
+
+    [Fact]
+    public void Add_MoreSimultaneousAttacksThanAnalysers_OpensEveryIncidentWithinBounds()
+    {
+        var settings = new DetectionSettings { DefaultGroup = new("default", new Breakwater.Core.Thresholds { Pps = 100 }) };
+        var engine = new DetectionEngine(settings);
+        var incidents = Analyze(engine, Flood(At(0), 4, 300_000, i => Tcp($"10.{i % 1500 / 250}.0.{i % 250}", TcpFlags.Syn, i)));
+        Assert.Equal(1500, incidents.Count);
+        Assert.All(incidents, i => Assert.Equal("ended", i.Status));
+        Assert.True(incidents.Count(i => i.Vectors.Count > 0) >= DetectionEngine.MaxTrackers);
+        Assert.All(incidents.Where(i => i.Vectors.Count == 0), i => Assert.Contains(i.Notes, n => n.StartsWith("no per-packet analysis", StringComparison.Ordinal)));
     }
 }

@@ -77,6 +77,7 @@ public sealed class VectorClassificationTests
         var incident = FloodOf(i => GreUdp(Target, i, innerDstPort: 53));
         var vector = MainVector(incident, "gre_flood", "gre");
         Assert.Equal(53, Assert.Single(vector.TopDstPorts).Port);
+        Assert.Contains(incident.Notes, n => n.StartsWith("gre_flood carries udp", StringComparison.Ordinal));
         Assert.NotNull(incident.Botnet);
         Assert.InRange(incident.Botnet!.Confidence, 0.3, 0.95);
     }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Wire;
 
@@ -20,6 +21,8 @@ public class DetectionEngineBenchmarks
     private TrafficRecord[] _background = [];
     private DetectionEngine _synEngine = null!;
     private DetectionEngine _backgroundEngine = null!;
+    private DetectionEngine _protectedEngine = null!;
+    private long _protectedNow;
     private long _synNow;
     private long _backgroundNow;
 
@@ -64,13 +67,24 @@ public class DetectionEngineBenchmarks
         }
 
         _synEngine = new DetectionEngine(new DetectionSettings());
+        _protectedEngine = new DetectionEngine(new DetectionSettings
+        {
+            Networks =
+            [
+                new ProtectedNetwork(Prefix.Parse("10.0.0.0/18"), "web"),
+                new ProtectedNetwork(Prefix.Parse("198.51.100.0/24"), "web"),
+                new ProtectedNetwork(Prefix.Parse("2001:db8::/32"), "web"),
+            ],
+        });
         _backgroundEngine = new DetectionEngine(new DetectionSettings());
         _synNow = 1_741_615_200L * 1_000_000_000;
         _backgroundNow = _synNow;
+        _protectedNow = _synNow;
 
         // Warm up: the flood's incident is open and the background hosts are tracked before measuring.
         SynFloodRandomSources();
         MixedBackground10kHosts();
+        ProtectedNetworksHalfOutside();
     }
 
     /// <summary>1 M pps SYN flood: one record every microsecond of capture time.</summary>
@@ -107,5 +121,28 @@ public class DetectionEngineBenchmarks
         }
 
         _backgroundNow = now;
+    }
+
+    /// <summary>The background stream with protected networks, every other record's destination outside them.</summary>
+    [Benchmark(OperationsPerInvoke = Records)]
+    public void ProtectedNetworksHalfOutside()
+    {
+        var engine = _protectedEngine;
+        var payload = _payload.AsSpan();
+        var now = _protectedNow;
+        for (var i = 0; i < Records; i++)
+        {
+            var r = _background[i & Mask];
+            r.TimestampNanos = now;
+            if ((i & 1) != 0)
+            {
+                r.Destination = r.Source;
+            }
+
+            now += 5_000;
+            engine.Add(ref r, payload);
+        }
+
+        _protectedNow = now;
     }
 }
