@@ -66,9 +66,10 @@ public static partial class PacketDecoder
         }
 
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(packet[IPv4TotalLengthOffset..]);
-        if (totalLength < headerLength)
+        if (totalLength < headerLength || IsBeyondFrame(totalLength, record.FrameLength))
         {
-            // Segmentation offload captures write 0 here; the captured length is the best estimate.
+            // Segmentation offload captures write 0 here, and a forged length must not inflate byte rates:
+            // the captured length is the best estimate.
             totalLength = packet.Length;
         }
         else if (packet.Length > totalLength)
@@ -124,8 +125,11 @@ public static partial class PacketDecoder
 
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(packet[IPv6PayloadLengthOffset..]);
 
-        // 0 means a jumbogram or a segmentation offload capture: the captured length is the best estimate.
-        var totalLength = payloadLength == 0 ? packet.Length : IPv6HeaderLength + payloadLength;
+        // 0 means a jumbogram or a segmentation offload capture; longer than the frame means forged or corrupt.
+        // Either way the captured length is the best estimate.
+        var totalLength = payloadLength == 0 || IsBeyondFrame(IPv6HeaderLength + payloadLength, record.FrameLength)
+            ? packet.Length
+            : IPv6HeaderLength + payloadLength;
         if (packet.Length > totalLength)
         {
             packet = packet[..totalLength];
@@ -184,6 +188,9 @@ public static partial class PacketDecoder
 
         return DecodeTransport(nextHeader, transport, declared, fragment.Present, ref record, out payload);
     }
+
+    /// <summary>An IP length longer than the whole frame on the wire (when the caller knows it) is forged or corrupt.</summary>
+    private static bool IsBeyondFrame(int ipLength, uint frameLength) => frameLength != 0 && (uint)ipLength > frameLength;
 
     private enum ExtensionChain : byte
     {

@@ -6,9 +6,9 @@ namespace Breakwater.Wire.Tests.Decoding;
 /// <summary>Header shapes the reference captures do not cover: hostile lengths, odd link layers, stale fields.</summary>
 public sealed class PacketDecoderTests
 {
-    private static MalformedReason Decode(LinkType link, byte[] frame, out TrafficRecord record, out byte[] payload)
+    private static MalformedReason Decode(LinkType link, byte[] frame, out TrafficRecord record, out byte[] payload, uint? frameLength = null)
     {
-        record = new TrafficRecord { TimestampNanos = 42, FrameLength = (uint)frame.Length };
+        record = new TrafficRecord { TimestampNanos = 42, FrameLength = frameLength ?? (uint)frame.Length };
         var reason = PacketDecoder.Decode(link, frame, ref record, out var span);
         payload = span.ToArray();
         return reason;
@@ -62,11 +62,37 @@ public sealed class PacketDecoderTests
     }
 
     [Fact]
+    public void Decode_IpLengthLongerThanFrameOnWire_CapturedLengthUsed()
+    {
+        // A forged 65535-byte total length in a 62-byte frame must not count as 64 KiB of traffic.
+        var packet = Frames.IPv4Udp(1, 2, 3, 4, 20);
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), 65535);
+        var frame = Frames.Ethernet(packet);
+
+        Assert.Equal(MalformedReason.None, Decode(LinkType.Ethernet, frame, out var record, out _));
+
+        Assert.Equal((ulong)(frame.Length - 14), record.Bytes);
+    }
+
+    [Fact]
+    public void Decode_IPv6PayloadLengthLongerThanFrameOnWire_CapturedLengthUsed()
+    {
+        var packet = IPv6Udp();
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(4), 60000);
+
+        Assert.Equal(MalformedReason.None, Decode(LinkType.IPv6, packet, out var record, out _));
+
+        Assert.Equal((ulong)packet.Length, record.Bytes);
+        Assert.Equal(53, record.DestinationPort);
+    }
+
+    [Fact]
     public void Decode_TcpPayloadLength_FromIpLengthNotCapturedLength()
     {
         var packet = Frames.IPv4Tcp(1, 2, 3, 4, 0x18, payloadLength: 1000);
 
-        Assert.Equal(MalformedReason.None, Decode(LinkType.IPv4, packet[..60], out var record, out var payload));
+        // Snap length 60 of a 1040-byte packet.
+        Assert.Equal(MalformedReason.None, Decode(LinkType.IPv4, packet[..60], out var record, out var payload, frameLength: 1040));
 
         Assert.Equal(1000, record.PayloadLength);
         Assert.Equal(20, payload.Length);
