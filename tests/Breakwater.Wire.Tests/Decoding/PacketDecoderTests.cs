@@ -167,6 +167,40 @@ public sealed class PacketDecoderTests
     }
 
     [Theory]
+    [InlineData(1, MalformedReason.None)]
+    [InlineData(PacketDecoder.MaxMplsLabels, MalformedReason.None)]
+    [InlineData(PacketDecoder.MaxMplsLabels + 1, MalformedReason.NotIp)]
+    public void Decode_MplsLabelStack_IpUnderBoundedStack(int labels, MalformedReason expected)
+    {
+        var ip = Frames.IPv4Udp(1, 2, 3, 53, 10);
+        var stack = new byte[4 * labels];
+        stack[^2] = 0x01;
+        var frame = Frames.Ethernet([.. stack, .. ip], etherType: 0x8847);
+
+        Assert.Equal(expected, Decode(LinkType.Ethernet, frame, out var record, out _));
+        Assert.Equal(expected == MalformedReason.None ? 53 : 0, record.DestinationPort);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x00, 0x21 })]
+    [InlineData(new byte[] { 0x21 })]
+    public void Decode_PppoeSession_FullAndCompressedProtocolField(byte[] protocol)
+    {
+        byte[] session = [0x11, 0x00, 0x00, 0x07, 0x00, 0x30, .. protocol, .. Frames.IPv4Udp(1, 2, 3, 53, 10)];
+
+        Assert.Equal(MalformedReason.None, Decode(LinkType.Ethernet, Frames.Ethernet(session, etherType: 0x8864), out var record, out _));
+        Assert.Equal(53, record.DestinationPort);
+    }
+
+    [Fact]
+    public void Decode_MplsStackCutOff_LinkHeaderTruncated()
+    {
+        byte[] frame = [.. new byte[12], 0x88, 0x47, 0, 0];
+
+        Assert.Equal(MalformedReason.LinkHeaderTruncated, Decode(LinkType.Ethernet, frame, out _, out _));
+    }
+
+    [Theory]
     [InlineData(LinkType.Null, 2u, false, false)]
     [InlineData(LinkType.Null, 2u, true, false)]
     [InlineData(LinkType.Loop, 2u, true, false)]

@@ -28,7 +28,7 @@ public sealed class GoldenCaptureTests
 
     public static TheoryData<string> Captures =>
     [
-        "ethernet.pcap", "ethernet-ns.pcap", "ethernet.pcapng", "ethernet-ns.pcapng", "ethernet.pcap.gz", "ethernet-gzip.bin",
+        "ethernet.pcap", "isp.pcap", "ethernet-ns.pcap", "ethernet.pcapng", "ethernet-ns.pcapng", "ethernet.pcap.gz", "ethernet-gzip.bin",
         "sll.pcap", "sll2.pcap", "sll2.pcapng", "sections.pcapng", "raw.pcap", "ipv4.pcap", "ipv6.pcap", "null.pcap", "loop.pcap",
         "truncated.pcap",
     ];
