@@ -166,10 +166,18 @@ public static partial class PacketDecoder
         }
 
         var transport = packet[offset..];
+        var isFragment = false;
         if (fragment.Present)
         {
-            record.Flags |= RecordFlags.Fragment;
             record.IpId = (ushort)fragment.Identification;
+
+            // An atomic fragment (offset 0, no more fragments; RFC 6946) is a whole packet.
+            isFragment = fragment.More || fragment.Offset != 0;
+            if (isFragment)
+            {
+                record.Flags |= RecordFlags.Fragment;
+            }
+
             if (fragment.Offset != 0)
             {
                 record.Flags |= RecordFlags.LaterFragment;
@@ -186,7 +194,7 @@ public static partial class PacketDecoder
             return MalformedReason.None;
         }
 
-        return DecodeTransport(nextHeader, transport, declared, fragment.Present, ref record, out payload);
+        return DecodeTransport(nextHeader, transport, declared, isFragment, ref record, out payload);
     }
 
     /// <summary>An IP length longer than the whole frame on the wire (when the caller knows it) is forged or corrupt.</summary>
@@ -202,6 +210,7 @@ public static partial class PacketDecoder
     private struct IPv6Fragment
     {
         public bool Present;
+        public bool More;
         public ushort Offset;
         public uint Identification;
     }
@@ -261,7 +270,9 @@ public static partial class PacketDecoder
             if (nextHeader == 44)
             {
                 fragment.Present = true;
-                fragment.Offset = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(header[2..]) >> 3);
+                var offsetAndFlags = BinaryPrimitives.ReadUInt16BigEndian(header[2..]);
+                fragment.Offset = (ushort)(offsetAndFlags >> 3);
+                fragment.More = (offsetAndFlags & 0x0001) != 0;
                 fragment.Identification = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
                 nextHeader = header[0];
                 offset += length;

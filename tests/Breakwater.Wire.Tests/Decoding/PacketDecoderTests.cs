@@ -265,6 +265,21 @@ public sealed class PacketDecoderTests
     }
 
     [Fact]
+    public void Decode_IPv6AtomicFragment_WholePacketWithId()
+    {
+        // Fragment header with offset 0 and M = 0 (RFC 6946), identification 0x00ABCDEF, then UDP.
+        byte[] rest = [17, 0, 0, 0, 0x00, 0xAB, 0xCD, 0xEF, 0, 1, 0, 53, 0, 8, 0, 0];
+
+        var packet = IPv6WithHeaders(44, rest, payloadLength: rest.Length);
+
+        Assert.Equal(MalformedReason.None, Decode(LinkType.IPv6, packet, out var record, out _));
+        Assert.False(record.Has(RecordFlags.Fragment));
+        Assert.Equal(0xCDEF, record.IpId);
+        Assert.Equal(17, record.Protocol);
+        Assert.Equal(53, record.DestinationPort);
+    }
+
+    [Fact]
     public void Decode_IPv6AuthenticationHeader_Skipped()
     {
         // AH: next header UDP, payload length 4 (=> (4 + 2) * 4 = 24 bytes), then an 8-byte UDP header.
