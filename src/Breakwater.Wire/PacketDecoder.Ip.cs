@@ -66,9 +66,10 @@ public static partial class PacketDecoder
         }
 
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(packet[IPv4TotalLengthOffset..]);
-        if (totalLength < headerLength)
+        if (totalLength < headerLength || IsBeyondFrame(totalLength, record.FrameLength))
         {
-            // Segmentation offload captures write 0 here; the captured length is the best estimate.
+            // Segmentation offload captures write 0 here, and a forged length must not inflate byte rates:
+            // the captured length is the best estimate.
             totalLength = packet.Length;
         }
         else if (packet.Length > totalLength)
@@ -124,8 +125,11 @@ public static partial class PacketDecoder
 
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(packet[IPv6PayloadLengthOffset..]);
 
-        // 0 means a jumbogram or a segmentation offload capture: the captured length is the best estimate.
-        var totalLength = payloadLength == 0 ? packet.Length : IPv6HeaderLength + payloadLength;
+        // 0 means a jumbogram or a segmentation offload capture; longer than the frame means forged or corrupt.
+        // Either way the captured length is the best estimate.
+        var totalLength = payloadLength == 0 || IsBeyondFrame(IPv6HeaderLength + payloadLength, record.FrameLength)
+            ? packet.Length
+            : IPv6HeaderLength + payloadLength;
         if (packet.Length > totalLength)
         {
             packet = packet[..totalLength];
@@ -162,10 +166,18 @@ public static partial class PacketDecoder
         }
 
         var transport = packet[offset..];
+        var isFragment = false;
         if (fragment.Present)
         {
-            record.Flags |= RecordFlags.Fragment;
             record.IpId = (ushort)fragment.Identification;
+
+            // An atomic fragment (offset 0, no more fragments; RFC 6946) is a whole packet.
+            isFragment = fragment.More || fragment.Offset != 0;
+            if (isFragment)
+            {
+                record.Flags |= RecordFlags.Fragment;
+            }
+
             if (fragment.Offset != 0)
             {
                 record.Flags |= RecordFlags.LaterFragment;
@@ -182,8 +194,11 @@ public static partial class PacketDecoder
             return MalformedReason.None;
         }
 
-        return DecodeTransport(nextHeader, transport, declared, fragment.Present, ref record, out payload);
+        return DecodeTransport(nextHeader, transport, declared, isFragment, ref record, out payload);
     }
+
+    /// <summary>An IP length longer than the whole frame on the wire (when the caller knows it) is forged or corrupt.</summary>
+    private static bool IsBeyondFrame(int ipLength, uint frameLength) => frameLength != 0 && (uint)ipLength > frameLength;
 
     private enum ExtensionChain : byte
     {
@@ -195,6 +210,7 @@ public static partial class PacketDecoder
     private struct IPv6Fragment
     {
         public bool Present;
+        public bool More;
         public ushort Offset;
         public uint Identification;
     }
@@ -254,7 +270,9 @@ public static partial class PacketDecoder
             if (nextHeader == 44)
             {
                 fragment.Present = true;
-                fragment.Offset = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(header[2..]) >> 3);
+                var offsetAndFlags = BinaryPrimitives.ReadUInt16BigEndian(header[2..]);
+                fragment.Offset = (ushort)(offsetAndFlags >> 3);
+                fragment.More = (offsetAndFlags & 0x0001) != 0;
                 fragment.Identification = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
                 nextHeader = header[0];
                 offset += length;

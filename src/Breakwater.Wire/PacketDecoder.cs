@@ -19,6 +19,12 @@ public static partial class PacketDecoder
     private const ushort EtherTypeQinQ = 0x88A8;
     private const ushort EtherTypeOldQinQ = 0x9100;
     private const ushort EtherTypeTransparentEthernet = 0x6558;
+    private const ushort EtherTypeMplsUnicast = 0x8847;
+    private const ushort EtherTypeMplsMulticast = 0x8848;
+    private const ushort EtherTypePppoeSession = 0x8864;
+
+    /// <summary>MPLS labels accepted in one stack before the frame is treated as not IP.</summary>
+    internal const int MaxMplsLabels = 8;
 
     /// <summary>True when <see cref="Decode"/> understands frames of this link type.</summary>
     public static bool IsSupported(LinkType link) => link is LinkType.Null or LinkType.Ethernet or LinkType.Raw or LinkType.Loop
@@ -94,10 +100,92 @@ public static partial class PacketDecoder
                 return DecodeIPv4(packet, ref record, out payload);
             case EtherTypeIPv6:
                 return DecodeIPv6(packet, ref record, out payload);
+            case EtherTypeMplsUnicast:
+            case EtherTypeMplsMulticast:
+                return DecodeMpls(packet, ref record, out payload);
+            case EtherTypePppoeSession:
+                return DecodePppoe(packet, ref record, out payload);
             default:
                 payload = default;
                 return MalformedReason.NotIp;
         }
+    }
+
+    // MPLS label stack entry (RFC 3032), repeated until the bottom-of-stack bit:
+    // |                Label                  | TC  |S|       TTL     |
+    // The payload type is not signalled; as routers do, the first nibble after the stack tells IPv4 from IPv6
+    // (a pseudowire control word starts with 0 and is not IP).
+    private static MalformedReason DecodeMpls(ReadOnlySpan<byte> packet, ref TrafficRecord record, out ReadOnlySpan<byte> payload)
+    {
+        const int EntryLength = 4;
+        const int BottomOfStackOffset = 2;
+        payload = default;
+        for (var labels = 0; ; labels++)
+        {
+            if (labels == MaxMplsLabels)
+            {
+                return MalformedReason.NotIp;
+            }
+
+            if (packet.Length < EntryLength)
+            {
+                return MalformedReason.LinkHeaderTruncated;
+            }
+
+            var bottom = (packet[BottomOfStackOffset] & 0x01) != 0;
+            packet = packet[EntryLength..];
+            if (bottom)
+            {
+                break;
+            }
+        }
+
+        if (packet.IsEmpty)
+        {
+            return MalformedReason.IpHeaderTruncated;
+        }
+
+        return (packet[0] >> 4) switch
+        {
+            4 => DecodeIPv4(packet, ref record, out payload),
+            6 => DecodeIPv6(packet, ref record, out payload),
+            _ => MalformedReason.NotIp,
+        };
+    }
+
+    // PPPoE session stage (RFC 2516) and the PPP protocol field (RFC 1661):
+    // | ver | type | code (1) | session id (2) | length (2) | PPP protocol (2, or 1 when compressed) | payload …
+    // Protocol field compression (RFC 1661 §6.5) sends one byte when the value fits; full values have an even first byte.
+    private static MalformedReason DecodePppoe(ReadOnlySpan<byte> packet, ref TrafficRecord record, out ReadOnlySpan<byte> payload)
+    {
+        const int SessionHeaderLength = 6;
+        const ushort PppIPv4 = 0x0021;
+        const ushort PppIPv6 = 0x0057;
+        payload = default;
+        if (packet.Length < SessionHeaderLength + 1)
+        {
+            return MalformedReason.LinkHeaderTruncated;
+        }
+
+        ushort protocol = packet[SessionHeaderLength];
+        var headerLength = SessionHeaderLength + 1;
+        if ((protocol & 0x01) == 0)
+        {
+            if (packet.Length < SessionHeaderLength + 2)
+            {
+                return MalformedReason.LinkHeaderTruncated;
+            }
+
+            protocol = BinaryPrimitives.ReadUInt16BigEndian(packet[SessionHeaderLength..]);
+            headerLength = SessionHeaderLength + 2;
+        }
+
+        return protocol switch
+        {
+            PppIPv4 => DecodeIPv4(packet[headerLength..], ref record, out payload),
+            PppIPv6 => DecodeIPv6(packet[headerLength..], ref record, out payload),
+            _ => MalformedReason.NotIp,
+        };
     }
 
     // VLAN tag (after the TPID that announced it): | PCP DEI VID (2) | next EtherType (2) |

@@ -14,6 +14,8 @@ from scapy.all import (ARP, GRE, ICMP, IP, TCP, UDP, CookedLinux, Dot1AD, Dot1Q,
                        IPv6, IPv6ExtHdrDestOpt, IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting,
                        ICMPv6EchoRequest, Raw, fragment, wrpcap)
 from scapy.layers.l2 import CookedLinuxV2
+from scapy.contrib.mpls import MPLS
+from scapy.layers.ppp import PPP, PPPoE
 from scapy.layers.sctp import SCTP
 
 T0 = 1741615200  # 2025-03-10T14:00:00Z
@@ -69,12 +71,27 @@ def ethernet_packets():
     return stamp(packets)
 
 
+def isp_packets():
+    """Encapsulations seen on provider links: MPLS label stacks and PPPoE sessions."""
+    e = Ether(src=MAC_A, dst=MAC_B)
+    packets = [
+        e / MPLS(label=16, s=1, ttl=64) / IP(src="203.0.113.5", dst="198.51.100.7") / TCP(sport=1, dport=80, flags="S"),
+        e / MPLS(label=17, s=0) / MPLS(label=18, s=1) / IPv6(src="2001:db8::5", dst="2001:db8:1::7") / UDP(sport=2, dport=53),
+        e / Dot1Q(vlan=10) / MPLS(label=19, s=1) / IP(src="203.0.113.6", dst="198.51.100.8") / UDP(sport=3, dport=123) / Raw(b"m" * 48),
+        e / PPPoE(sessionid=7) / PPP(proto=0x0021) / IP(src="100.64.1.1", dst="198.51.100.7") / UDP(sport=4, dport=27015) / Raw(b"p" * 25),
+        e / PPPoE(sessionid=8) / PPP(proto=0x0057) / IPv6(src="2001:db8::6", dst="2001:db8:1::7") / TCP(sport=5, dport=443, flags="A"),
+        e / PPPoE(sessionid=9) / PPP(proto=0xC021) / Raw(b"\x01\x01\x00\x04"),
+    ]
+    return stamp(packets)
+
+
 def null_frame(af, packet, big_endian):
     return Raw(struct.pack(">I" if big_endian else "<I", af) + bytes(packet))
 
 
 def main():
     wrpcap("ethernet.pcap", ethernet_packets(), linktype=1)
+    wrpcap("isp.pcap", isp_packets(), linktype=1)
     wrpcap("sll.pcap", stamp([CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6, src=b"\x02\x00\x00\x00\x00\x01\x00\x00", proto=0x0800 if p.version == 4 else 0x86DD) / p for p in ip_packets()]), linktype=113)
     wrpcap("sll2.pcap", stamp([CookedLinuxV2(proto=0x0800 if p.version == 4 else 0x86DD, ifindex=2, lladdrtype=1, pkttype=0, lladdrlen=6, src=b"\x02\x00\x00\x00\x00\x01\x00\x00") / p for p in ip_packets()]), linktype=276)
     wrpcap("raw.pcap", stamp([Raw(bytes(p)) for p in ip_packets()]), linktype=101)

@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 FIELDS="frame.number frame.time_epoch frame.len frame.protocols ip.src ip.dst ipv6.src ipv6.dst ip.proto ip.len ip.id ip.ttl
 ip.hdr_len ip.flags.mf ip.frag_offset ipv6.plen ipv6.hlim ipv6.fraghdr.offset ipv6.fraghdr.ident ipv6.fraghdr.nxt tcp.srcport
 tcp.dstport tcp.flags tcp.window_size_value tcp.hdr_len tcp.len udp.srcport udp.dstport udp.length icmp.type icmp.code
-icmpv6.type icmpv6.code gre.proto sctp.srcport sctp.dstport"
+icmpv6.type icmpv6.code gre.proto sctp.srcport sctp.dstport ipv6.fraghdr.more"
 ARGS=""
 for f in $FIELDS; do ARGS="$ARGS -e $f"; done
 for capture in *.pcap *.pcapng *.pcap.gz *.bin; do
