@@ -8,7 +8,7 @@ namespace Breakwater.Simulation;
 /// </summary>
 internal static class StrictPorts
 {
-    private static ReadOnlySpan<ushort> Sorted =>
+    private static readonly ushort[] Sorted =
     [
         49, 53, 67, 68, 88, 123, 137, 161, 162, 213, 319, 389, 427, 434, 464, 496, 500, 513, 520, 521, 525, 639, 910,
         921, 1153, 1194, 1628, 1629, 1718, 1719, 1745, 1861, 1883, 2067, 2123, 2152, 2222, 2246, 2313, 2345, 2404,
@@ -18,5 +18,5 @@ internal static class StrictPorts
         9875, 9899, 9956, 11273, 12222, 12223, 13400, 19132, 23272, 25826, 30030, 37008, 41170, 44818, 47000, 54328,
     ];
 
-    public static bool Contains(int port) => Sorted.BinarySearch((ushort)port) >= 0;
+    public static bool Contains(int port) => Array.BinarySearch(Sorted, (ushort)port) >= 0;
 }

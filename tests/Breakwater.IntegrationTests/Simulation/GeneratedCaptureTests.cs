@@ -53,7 +53,9 @@ public sealed class GeneratedCaptureTests : IClassFixture<GeneratedCaptureTests.
         var greIpv6 = await Tshark.CountAsync(_capture.Pcap, "gre.proto == 0x86dd && ipv6.nxt == 47 && udp");
         var greEth = await Tshark.CountAsync(_capture.Pcap, "gre.proto == 0x6558 && eth.type == 0x0800 && udp");
 
+        var payloads = await Tshark.FieldsAsync(_capture.Pcap, "udp.dstport == 27015", "udp.payload");
         Assert.True(vse > 200, $"VSE queries recognised: {vse}");
+        Assert.All(payloads, p => Assert.Equal("ffffffff54536f7572636520456e67696e6520517565727900", p));
         Assert.True(greIp > 200, $"GRE/IPv4/UDP recognised: {greIp}");
         Assert.True(greIpv6 > 200, $"GRE over IPv6 recognised: {greIpv6}");
         Assert.True(greEth > 100, $"GRE transparent Ethernet recognised: {greEth}");
