@@ -41,11 +41,13 @@ internal static class TruthWriter
             json.WriteEndArray();
             json.WriteStartArray("vectors");
             var totalWeight = spec.Vectors.Sum(v => v.Weight);
-            foreach (var vector in spec.Vectors)
+            for (var i = 0; i < spec.Vectors.Count; i++)
             {
+                var vector = spec.Vectors[i];
                 json.WriteStartObject();
                 json.WriteString("name", vector.Name);
                 json.WriteNumber("weight", Math.Round(vector.Weight / totalWeight, 4));
+                json.WriteNumber("packets", attack.VectorPackets[i]);
                 json.WriteEndObject();
             }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Breakwater.IntegrationTests.Support;
 using Breakwater.Simulation;
 
@@ -43,6 +44,28 @@ public sealed class GeneratedCaptureTests : IClassFixture<GeneratedCaptureTests.
             var expected = attack.Pps * (attack.End - attack.Start).TotalSeconds;
             Assert.InRange(attack.Packets, expected * 0.95, expected * 1.05);
         }
+    }
+
+    [Theory]
+    [InlineData("v4", "syn_flood", "ip.dst == 198.51.100.7 && tcp.flags == 0x002")]
+    [InlineData("v4", "rst_flood", "ip.dst == 198.51.100.7 && tcp.flags == 0x004")]
+    [InlineData("v4", "vse_flood", "ip.dst == 198.51.100.7 && udp.dstport == 27015")]
+    [InlineData("v4", "gre_flood", "ip.dst == 198.51.100.7 && ip.proto == 47")]
+    [InlineData("v4", "icmp_flood", "ip.dst == 198.51.100.7 && icmp.type == 8")]
+    [InlineData("v4", "ntp_amplification", "ip.dst == 198.51.100.7 && udp.srcport == 123")]
+    [InlineData("v4", "dns_water_torture", "ip.dst == 198.51.100.7 && dns.flags.response == 0")]
+    [InlineData("v6", "icmp_flood", "ipv6.dst == 2001:db8::10 && icmpv6.type == 128")]
+    [InlineData("v6", "tcp_reflection", "ipv6.dst == 2001:db8::10 && tcp.flags == 0x012")]
+    [InlineData("greeth", "gre_flood", "ip.dst == 198.51.100.8 && gre.proto == 0x6558")]
+    public async Task Generate_AllVectors_TsharkCountPerVectorMatchesTruth(string attack, string vector, string filter)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(_capture.Result.TruthPath));
+        var entry = doc.RootElement.GetProperty("attacks").EnumerateArray().Single(a => a.GetProperty("name").GetString() == attack)
+            .GetProperty("vectors").EnumerateArray().Single(v => v.GetProperty("name").GetString() == vector);
+
+        var counted = await Tshark.CountAsync(_capture.Pcap, filter);
+
+        Assert.Equal(entry.GetProperty("packets").GetInt64(), counted);
     }
 
     [Fact]
