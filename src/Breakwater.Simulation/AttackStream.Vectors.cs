@@ -21,11 +21,11 @@ internal sealed partial class AttackStream
     private const byte Ack = 0x10;
     private const byte Urg = 0x20;
 
-    // Not a u8 string literal: that would UTF-8-encode each 0xFF as c3 bf.
+    // 0xFFFFFFFF (connectionless packet) + 'T' (A2S_INFO) + "Source Engine Query\0": 25 bytes, as Mirai sends it.
     private static ReadOnlySpan<byte> VsePayload =>
     [
         0xFF, 0xFF, 0xFF, 0xFF, (byte)'T', (byte)'S', (byte)'o', (byte)'u', (byte)'r', (byte)'c', (byte)'e', (byte)' ', (byte)'E', (byte)'n',
-        (byte)'g', (byte)'i', (byte)'n', (byte)'e', (byte)' ', (byte)'Q', (byte)'u', (byte)'e', (byte)'r', (byte)'y', 0,
+        (byte)'g', (byte)'i', (byte)'n', (byte)'e', (byte)' ', (byte)'Q', (byte)'u', (byte)'e', (byte)'r', (byte)'y', 0x00,
     ];
 
     private static ReadOnlySpan<byte> Alphabet => "abcdefghijklmnopqrstuvwxyz0123456789"u8;

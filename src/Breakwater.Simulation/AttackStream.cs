@@ -19,6 +19,7 @@ internal sealed partial class AttackStream : PacketStream
     private readonly NetAddress[] _bots;
     private readonly byte[] _botTtls;
     private readonly bool[] _hit;
+    private readonly long[] _vectorPackets;
     private readonly long _startNs;
     private readonly long _endNs;
     private readonly double _rampNs;
@@ -36,6 +37,7 @@ internal sealed partial class AttackStream : PacketStream
         _rampNs = spec.RampNs;
         _ipv6 = !spec.Targets[0].IsIPv4;
         _hit = new bool[spec.Targets.Count];
+        _vectorPackets = new long[spec.Vectors.Count];
 
         var total = spec.Vectors.Sum(v => v.Weight);
         _cumulative = new double[spec.Vectors.Count];
@@ -90,6 +92,9 @@ internal sealed partial class AttackStream : PacketStream
     /// <summary>Targets that received at least one packet, in the order of the scenario's target list.</summary>
     public IEnumerable<NetAddress> HitTargets => _spec.Targets.Where((_, i) => _hit[i]);
 
+    /// <summary>Frames written per vector (fragments included), in the order of the scenario's vector list.</summary>
+    public IReadOnlyList<long> VectorPackets => _vectorPackets;
+
     public long DistinctSourcesUpperBound => _bots.Length > 0 ? Math.Min(_bots.Length, Packets) : Packets;
 
     public override void EmitNext(FrameBuilder builder)
@@ -129,6 +134,7 @@ internal sealed partial class AttackStream : PacketStream
         var before = builder.BytesWritten;
         var frames = WriteVector(builder, vector, now, source, target, ttl);
         Packets += frames;
+        _vectorPackets[vector] += frames;
         Bytes += builder.BytesWritten - before;
         if (FirstNs < 0)
         {

@@ -66,9 +66,11 @@ internal sealed class BackgroundStream : PacketStream
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + body.Length.ToString(CultureInfo.InvariantCulture) + "\r\n\r\n" + body);
         }
 
-        for (var i = 0; i < _pool.Length; i += 8)
+        // Letters and digits: raw random bytes in QUIC datagrams match other dissectors' heuristics (COTP, R-GOOSE).
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (var i = 0; i < _pool.Length; i++)
         {
-            BitConverter.TryWriteBytes(_pool.AsSpan(i), _random.NextUInt64());
+            _pool[i] = (byte)alphabet[_random.Next(alphabet.Length)];
         }
 
         var total = spec.Web + spec.Dns + spec.Quic + spec.Icmp;
@@ -116,6 +118,11 @@ internal sealed class BackgroundStream : PacketStream
         var client = _random.Next(_clients.Length);
         var server = _random.Next(_servers.Length);
         var clientPort = (ushort)_random.Next(32768, 60999);
+        while (StrictPorts.Contains(clientPort))
+        {
+            clientPort++;
+        }
+
         var rtt = (long)_random.Next(8, 80) * 1_000_000;
         if (roll < _mix[0])
         {

@@ -10,6 +10,10 @@ internal static class TruthWriter
 
     public static void Write(string path, Scenario scenario, string pcap, long packets, long bytes, long firstNs, long lastNs, IReadOnlyList<AttackStream> attacks)
     {
+        // Times as the capture stores them: truncated to microseconds unless the file keeps nanoseconds.
+        var unit = scenario.Resolution == TimestampResolution.Nanoseconds ? 1L : 1000L;
+        string Time(long unixNs) => Format(DateTimeOffset.UnixEpoch.AddTicks(unixNs / unit * unit / 100));
+
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -18,8 +22,8 @@ internal static class TruthWriter
         json.WriteString("pcap", Path.GetFileName(pcap));
         json.WriteNumber("packets", packets);
         json.WriteNumber("bytes", bytes);
-        json.WriteString("first", firstNs < 0 ? Time(scenario.Start) : Time(firstNs));
-        json.WriteString("last", lastNs < 0 ? Time(scenario.Start) : Time(lastNs));
+        json.WriteString("first", firstNs < 0 ? Format(scenario.Start) : Time(firstNs));
+        json.WriteString("last", lastNs < 0 ? Format(scenario.Start) : Time(lastNs));
         json.WriteNumber("seed", scenario.Seed);
         json.WriteStartArray("attacks");
         foreach (var attack in attacks)
@@ -37,17 +41,19 @@ internal static class TruthWriter
             json.WriteEndArray();
             json.WriteStartArray("vectors");
             var totalWeight = spec.Vectors.Sum(v => v.Weight);
-            foreach (var vector in spec.Vectors)
+            for (var i = 0; i < spec.Vectors.Count; i++)
             {
+                var vector = spec.Vectors[i];
                 json.WriteStartObject();
                 json.WriteString("name", vector.Name);
                 json.WriteNumber("weight", Math.Round(vector.Weight / totalWeight, 4));
+                json.WriteNumber("packets", attack.VectorPackets[i]);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-            json.WriteString("start", attack.FirstNs >= 0 ? Time(attack.FirstNs) : Time(scenario.Start.AddTicks(spec.StartNs / 100)));
-            json.WriteString("end", attack.LastNs >= 0 ? Time(attack.LastNs) : Time(scenario.Start.AddTicks(spec.StartNs / 100)));
+            json.WriteString("start", attack.FirstNs >= 0 ? Time(attack.FirstNs) : Format(scenario.Start.AddTicks(spec.StartNs / 100)));
+            json.WriteString("end", attack.LastNs >= 0 ? Time(attack.LastNs) : Format(scenario.Start.AddTicks(spec.StartNs / 100)));
             json.WriteNumber("pps", spec.Pps);
             json.WriteNumber("ramp_seconds", spec.RampNs / 1e9);
             json.WriteNumber("packets", attack.Packets);
@@ -75,8 +81,6 @@ internal static class TruthWriter
         json.WriteEndObject();
     }
 
-    private static string Time(long unixNs) => Time(DateTimeOffset.UnixEpoch.AddTicks(unixNs / 100));
-
-    private static string Time(DateTimeOffset time) =>
+    private static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 }
