@@ -3,7 +3,7 @@ namespace Breakwater.Simulation;
 /// <summary>Turns a scenario into a labelled pcap and a ground-truth JSON file beside it.</summary>
 public static class ScenarioGenerator
 {
-    private const int ProgressEvery = 1 << 16;
+    private const int ProgressEvery = 1 << 14;
 
     /// <summary>
     /// Loads <paramref name="scenarioPath"/> (YAML), writes <paramref name="outputPcap"/> and

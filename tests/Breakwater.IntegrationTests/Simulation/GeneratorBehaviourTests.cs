@@ -35,6 +35,19 @@ public sealed class GeneratorBehaviourTests
     }
 
     [Fact]
+    public void Generate_WithProgress_ReportsRisingFractionsEndingAtOne()
+    {
+        using var dir = new TempDirectory();
+        var progress = new RecordingProgress();
+
+        ScenarioGenerator.Generate(ScenarioFiles.Write(dir, "syn.yaml", ScenarioFiles.SteadySyn), dir.File("syn.pcap"), progress);
+
+        Assert.True(progress.Values.Count > 2);
+        Assert.Equal(1.0, progress.Values[^1]);
+        Assert.All(progress.Values.Zip(progress.Values.Skip(1)), pair => Assert.True(pair.Second >= pair.First));
+    }
+
+    [Fact]
     public void Generate_SteadyFlood_FillsEachSecondEvenly()
     {
         using var dir = new TempDirectory();
@@ -125,5 +138,12 @@ public sealed class GeneratorBehaviourTests
         Assert.Equal(254, truth.Attacks[0].Targets.Count);
         var hosts = await Tshark.FieldsAsync(result.PcapPath, null, "ip.dst");
         Assert.Equal(254, hosts.Distinct().Count());
+    }
+
+    private sealed class RecordingProgress : IProgress<double>
+    {
+        public List<double> Values { get; } = [];
+
+        public void Report(double value) => Values.Add(value);
     }
 }
