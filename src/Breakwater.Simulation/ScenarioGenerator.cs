@@ -17,6 +17,17 @@ public static class ScenarioGenerator
         return Run(scenario, outputPcap, progress);
     }
 
+    /// <summary>
+    /// Like <see cref="Generate"/> for a scenario held in memory (tests and benchmarks); errors name
+    /// <paramref name="sourceName"/> as the file.
+    /// </summary>
+    public static SimulationResult GenerateFromText(string yaml, string outputPcap, string sourceName = "scenario.yaml", IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(outputPcap);
+        return Run(ScenarioLoader.Parse(yaml, sourceName), outputPcap, progress);
+    }
+
     /// <summary>The ground-truth path for a capture: the .pcap extension replaced by .truth.json.</summary>
     public static string TruthPathFor(string outputPcap) => Path.ChangeExtension(outputPcap, ".truth.json");
 

@@ -22,6 +22,18 @@ public sealed class GeneratorBehaviourTests
     }
 
     [Fact]
+    public void GenerateFromText_SameScenarioAsFile_WritesIdenticalBytes()
+    {
+        using var dir = new TempDirectory();
+
+        ScenarioGenerator.Generate(ScenarioFiles.Write(dir, "syn.yaml", ScenarioFiles.SteadySyn), dir.File("file.pcap"));
+        var result = ScenarioGenerator.GenerateFromText(ScenarioFiles.SteadySyn, dir.File("text.pcap"));
+
+        Assert.Equal(File.ReadAllBytes(dir.File("file.pcap")), File.ReadAllBytes(result.PcapPath));
+        Assert.Equal(dir.File("text.truth.json"), result.TruthPath);
+    }
+
+    [Fact]
     public void Generate_OtherSeed_WritesOtherBytes()
     {
         using var dir = new TempDirectory();
