@@ -3,7 +3,7 @@ namespace Breakwater.Simulation;
 /// <summary>Turns a scenario into a labelled pcap and a ground-truth JSON file beside it.</summary>
 public static class ScenarioGenerator
 {
-    private const int ProgressEvery = 1 << 16;
+    private const int ProgressEvery = 1 << 14;
 
     /// <summary>
     /// Loads <paramref name="scenarioPath"/> (YAML), writes <paramref name="outputPcap"/> and
@@ -15,6 +15,17 @@ public static class ScenarioGenerator
         ArgumentNullException.ThrowIfNull(outputPcap);
         var scenario = ScenarioLoader.Load(scenarioPath);
         return Run(scenario, outputPcap, progress);
+    }
+
+    /// <summary>
+    /// Like <see cref="Generate"/> for a scenario held in memory (tests and benchmarks); errors name
+    /// <paramref name="sourceName"/> as the file.
+    /// </summary>
+    public static SimulationResult GenerateFromText(string yaml, string outputPcap, string sourceName = "scenario.yaml", IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(outputPcap);
+        return Run(ScenarioLoader.Parse(yaml, sourceName), outputPcap, progress);
     }
 
     /// <summary>The ground-truth path for a capture: the .pcap extension replaced by .truth.json.</summary>

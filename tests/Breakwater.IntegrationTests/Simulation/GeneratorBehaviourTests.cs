@@ -22,6 +22,18 @@ public sealed class GeneratorBehaviourTests
     }
 
     [Fact]
+    public void GenerateFromText_SameScenarioAsFile_WritesIdenticalBytes()
+    {
+        using var dir = new TempDirectory();
+
+        ScenarioGenerator.Generate(ScenarioFiles.Write(dir, "syn.yaml", ScenarioFiles.SteadySyn), dir.File("file.pcap"));
+        var result = ScenarioGenerator.GenerateFromText(ScenarioFiles.SteadySyn, dir.File("text.pcap"));
+
+        Assert.Equal(File.ReadAllBytes(dir.File("file.pcap")), File.ReadAllBytes(result.PcapPath));
+        Assert.Equal(dir.File("text.truth.json"), result.TruthPath);
+    }
+
+    [Fact]
     public void Generate_OtherSeed_WritesOtherBytes()
     {
         using var dir = new TempDirectory();
@@ -32,6 +44,19 @@ public sealed class GeneratorBehaviourTests
         ScenarioGenerator.Generate(second, dir.File("two.pcap"));
 
         Assert.NotEqual(File.ReadAllBytes(dir.File("one.pcap")), File.ReadAllBytes(dir.File("two.pcap")));
+    }
+
+    [Fact]
+    public void Generate_WithProgress_ReportsRisingFractionsEndingAtOne()
+    {
+        using var dir = new TempDirectory();
+        var progress = new RecordingProgress();
+
+        ScenarioGenerator.Generate(ScenarioFiles.Write(dir, "syn.yaml", ScenarioFiles.SteadySyn), dir.File("syn.pcap"), progress);
+
+        Assert.True(progress.Values.Count > 2);
+        Assert.Equal(1.0, progress.Values[^1]);
+        Assert.All(progress.Values.Zip(progress.Values.Skip(1)), pair => Assert.True(pair.Second >= pair.First));
     }
 
     [Fact]
@@ -125,5 +150,12 @@ public sealed class GeneratorBehaviourTests
         Assert.Equal(254, truth.Attacks[0].Targets.Count);
         var hosts = await Tshark.FieldsAsync(result.PcapPath, null, "ip.dst");
         Assert.Equal(254, hosts.Distinct().Count());
+    }
+
+    private sealed class RecordingProgress : IProgress<double>
+    {
+        public List<double> Values { get; } = [];
+
+        public void Report(double value) => Values.Add(value);
     }
 }
