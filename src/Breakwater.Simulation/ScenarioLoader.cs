@@ -96,6 +96,10 @@ internal static class ScenarioLoader
         if (YamlReader.Get(root, "duration") is { } durationNode)
         {
             duration = yaml.DurationNs(durationNode, "duration");
+            if (attacks.FirstOrDefault(a => a.StartNs + a.DurationNs > duration) is { } late)
+            {
+                throw yaml.Error(durationNode, $"duration {yaml.Scalar(durationNode, "duration")} ends before attack '{late.Name}' does; allowed: at least {TimeSpan.FromTicks((late.StartNs + late.DurationNs) / 100)}.");
+            }
         }
         else
         {
