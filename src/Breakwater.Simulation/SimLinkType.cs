@@ -1,7 +1,7 @@
 namespace Breakwater.Simulation;
 
 /// <summary>Link layer of the written capture.</summary>
-public enum SimLinkType
+internal enum SimLinkType
 {
     /// <summary>LINKTYPE_ETHERNET (1): a 14-byte Ethernet II header before each IP packet.</summary>
     Ethernet = 1,

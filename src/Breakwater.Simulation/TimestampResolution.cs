@@ -1,7 +1,7 @@
 namespace Breakwater.Simulation;
 
 /// <summary>Resolution of pcap record timestamps (the file magic says which).</summary>
-public enum TimestampResolution
+internal enum TimestampResolution
 {
     Microseconds,
     Nanoseconds,

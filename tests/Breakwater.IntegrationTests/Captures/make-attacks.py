@@ -62,6 +62,8 @@ class Capture:
         self.frames.sort(key=lambda f: f[0])
         path = os.path.join(HERE, self.name + ".pcap")
         writer = PcapWriter(path, linktype=1, sync=False)
+        # write_packet() on raw bytes does not emit the file header by itself.
+        writer.write_header(None)
         total = 0
         for t, pkt in self.frames:
             raw = bytes(pkt)
