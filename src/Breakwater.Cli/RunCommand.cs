@@ -30,9 +30,9 @@ internal static class RunCommand
             return ExitCodes.BadUsage;
         }
 
-        if (config.Collectors.SFlowListen.Count + config.Collectors.NetFlowListen.Count == 0)
+        if (config.Collectors.SFlowListen.Count + config.Collectors.NetFlowListen.Count == 0 && config.Collectors.PcapInterface is null)
         {
-            await stderr.WriteLineAsync($"breakwater: {configPath} has no collectors; add collectors.sflow.listen or collectors.netflow.listen (see docs/configuration.md).");
+            await stderr.WriteLineAsync($"breakwater: {configPath} has no collectors; add collectors.sflow.listen, collectors.netflow.listen or collectors.pcap.interface (see docs/configuration.md).");
             return ExitCodes.BadUsage;
         }
 
@@ -66,8 +66,18 @@ internal static class RunCommand
                 await stderr.WriteLineAsync($"breakwater: listening for {collector.Protocol.ToString().ToLowerInvariant()} on {collector.LocalEndPoint} (receive buffer {collector.ActualReceiveBufferBytes / 1024} KiB)");
             }
 
+            if (host.Capture is { } capture)
+            {
+                await stderr.WriteLineAsync($"breakwater: capturing on {capture.InterfaceName}");
+            }
+
             await host.RunAsync(stop.Token);
             return ExitCodes.Ok;
+        }
+        catch (Ingest.CaptureFormatException e)
+        {
+            await stderr.WriteLineAsync($"breakwater: {e.Message}");
+            return ExitCodes.BadUsage;
         }
         catch (SocketException e)
         {

@@ -21,6 +21,7 @@ public sealed class DaemonHost : IDisposable
 
     private readonly DatagramPool _pool = new(PoolBuffers);
     private readonly List<UdpCollector> _collectors = [];
+    private readonly LiveCapture? _capture;
     private readonly FlowDecoderHub _hub = new();
     private readonly TimeProvider _time;
     private Task<bool>? _pendingWait;
@@ -44,6 +45,11 @@ public sealed class DaemonHost : IDisposable
             {
                 _collectors.Add(new UdpCollector(FlowProtocol.NetFlow, endpoint, _queue.Writer, _pool, netflow, _time));
             }
+
+            if (config.Collectors.PcapInterface is { } name)
+            {
+                _capture = new LiveCapture(name, _queue.Writer, _pool, new CollectorCounters("pcap"));
+            }
         }
         catch
         {
@@ -59,11 +65,15 @@ public sealed class DaemonHost : IDisposable
     /// <summary>The bound listeners (their real ports when 0 was configured).</summary>
     public IReadOnlyList<UdpCollector> Collectors => _collectors;
 
+    /// <summary>The live capture, when <c>collectors.pcap.interface</c> is set.</summary>
+    public LiveCapture? Capture => _capture;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var receivers = _collectors.Select(c => Task.Run(() => c.RunAsync(stop.Token), CancellationToken.None)).ToList();
         var detector = Task.Factory.StartNew(() => DecodeAndDetect(stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _capture?.Start();
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -73,6 +83,7 @@ public sealed class DaemonHost : IDisposable
         }
 
         await stop.CancelAsync();
+        _capture?.Stop();
         await Task.WhenAll(receivers);
         _queue.Writer.TryComplete();
         await detector;
@@ -138,7 +149,7 @@ public sealed class DaemonHost : IDisposable
 
     private void WriteStats()
     {
-        foreach (var counters in _collectors.Select(c => c.Counters).Distinct())
+        foreach (var counters in _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct())
         {
             Events.WriteCollectorStats(counters);
         }
@@ -150,5 +161,7 @@ public sealed class DaemonHost : IDisposable
         {
             collector.Dispose();
         }
+
+        _capture?.Dispose();
     }
 }

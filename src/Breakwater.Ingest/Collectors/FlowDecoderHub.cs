@@ -24,6 +24,25 @@ public sealed class FlowDecoderHub
         var stamped = new ArrivalTimeSink<TSink>(sink, datagram.ReceivedNanos);
         var span = datagram.Span;
         FlowDecodeResult result;
+        if (datagram.Protocol == FlowProtocol.Packet)
+        {
+            var record = default(TrafficRecord);
+            record.TimestampNanos = datagram.ReceivedNanos;
+            record.FrameLength = datagram.FrameLength;
+            var reason = PacketDecoder.Decode(datagram.LinkType, span, ref record, out var payload);
+            if (reason == MalformedReason.None)
+            {
+                sink.OnRecord(ref record, payload);
+                datagram.Counters.CountRecords(1);
+            }
+            else
+            {
+                datagram.Counters.CountDrop(reason == MalformedReason.NotIp ? "not_ip" : "malformed");
+            }
+
+            return;
+        }
+
         if (datagram.Protocol == FlowProtocol.SFlow)
         {
             result = SFlowV5Decoder.Decode(span, datagram.ReceivedNanos, ref stamped, out _);

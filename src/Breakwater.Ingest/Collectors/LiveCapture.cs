@@ -35,7 +35,15 @@ public sealed class LiveCapture : IDisposable
         _device = devices.FirstOrDefault(d => d.Name == interfaceName)
             ?? throw new CaptureFormatException(
                 $"There is no capture interface '{interfaceName}'; interfaces here are {string.Join(", ", devices.Select(d => d.Name))}.");
-        _device.Open(new DeviceConfiguration { Mode = DeviceModes.Promiscuous, ReadTimeout = 100, Snaplen = 262_144, BufferSize = KernelBufferBytes });
+        try
+        {
+            _device.Open(new DeviceConfiguration { Mode = DeviceModes.Promiscuous, ReadTimeout = 100, Snaplen = 262_144, BufferSize = KernelBufferBytes });
+        }
+        catch (PcapException e)
+        {
+            throw new CaptureFormatException($"Cannot capture on '{interfaceName}': {e.Message} (live capture needs root or CAP_NET_RAW).", e);
+        }
+
         _linkType = (LinkType)(ushort)_device.LinkType;
         if (!PacketDecoder.IsSupported(_linkType))
         {
