@@ -33,10 +33,10 @@ internal sealed class FrameBuilder
 
     private readonly byte[] _frame = new byte[70_000];
     private readonly byte[] _datagram = new byte[70_000];
-    private readonly PcapWriter _writer;
+    private readonly IFrameSink _writer;
     private readonly int _linkLength;
 
-    public FrameBuilder(PcapWriter writer, SimLinkType linkType)
+    public FrameBuilder(IFrameSink writer, SimLinkType linkType)
     {
         _writer = writer;
         _linkLength = linkType == SimLinkType.Ethernet ? 14 : 0;

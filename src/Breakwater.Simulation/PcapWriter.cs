@@ -14,7 +14,7 @@ namespace Breakwater.Simulation;
 /// </code>
 /// Written little-endian, as libpcap does on the machines that read these files.
 /// </remarks>
-internal sealed class PcapWriter : IDisposable
+internal sealed class PcapWriter : IFrameSink, IDisposable
 {
     public const int SnapLength = 262_144;
     private const int RecordHeaderLength = 16;

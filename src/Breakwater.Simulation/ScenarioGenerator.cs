@@ -1,3 +1,6 @@
+using Breakwater.Simulation.Export;
+using Breakwater.Wire;
+
 namespace Breakwater.Simulation;
 
 /// <summary>Turns a scenario into a labelled pcap and a ground-truth JSON file beside it.</summary>
@@ -31,6 +34,23 @@ public static class ScenarioGenerator
     /// <summary>The ground-truth path for a capture: the .pcap extension replaced by .truth.json.</summary>
     public static string TruthPathFor(string outputPcap) => Path.ChangeExtension(outputPcap, ".truth.json");
 
+    /// <summary>
+    /// Loads <paramref name="scenarioPath"/> and sends it as flow datagrams (<c>simulate --export</c>): sampled or
+    /// aggregated as <paramref name="options"/> say, in real time or at a fixed record rate.
+    /// </summary>
+    public static ExportResult Export(string scenarioPath, ExportOptions options, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioPath);
+        ArgumentNullException.ThrowIfNull(options);
+        var scenario = ScenarioLoader.Load(scenarioPath);
+        var linkType = scenario.LinkType == SimLinkType.Raw ? LinkType.Raw : LinkType.Ethernet;
+        using var sink = new FlowExportSink(options, linkType, scenario.Seed);
+        Play(scenario, sink, progress, () => sink.Expired);
+        sink.Flush();
+        progress?.Report(1.0);
+        return new ExportResult(sink.Packets, sink.RecordsSent, sink.DatagramsSent);
+    }
+
     internal static SimulationResult Run(Scenario scenario, string outputPcap, IProgress<double>? progress)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(outputPcap));
@@ -39,6 +59,18 @@ public static class ScenarioGenerator
             Directory.CreateDirectory(directory);
         }
 
+        using var writer = new PcapWriter(outputPcap, scenario.LinkType, scenario.Resolution);
+        var (first, last, attacks) = Play(scenario, writer, progress, static () => false);
+        writer.Flush();
+        var truthPath = TruthPathFor(outputPcap);
+        TruthWriter.Write(truthPath, scenario, outputPcap, writer.Packets, writer.Bytes, first, last, attacks);
+        progress?.Report(1.0);
+        return new SimulationResult(outputPcap, truthPath, writer.Packets, writer.Bytes, attacks.Count);
+    }
+
+    /// <summary>Merges the attack and background streams by time into <paramref name="sink"/> until they end or <paramref name="stop"/> says so.</summary>
+    private static (long First, long Last, List<AttackStream> Attacks) Play(Scenario scenario, IFrameSink sink, IProgress<double>? progress, Func<bool> stop)
+    {
         var epochNs = (scenario.Start - DateTimeOffset.UnixEpoch).Ticks * 100;
         var attacks = scenario.Attacks
             .Select((a, i) => new AttackStream(a, epochNs, SimRandom.Mix(scenario.Seed ^ (0xA77AC0000UL + (ulong)i))))
@@ -59,34 +91,31 @@ public static class ScenarioGenerator
         long first = -1;
         long last = -1;
         var duration = Math.Max(1, scenario.DurationNs);
-        using (var writer = new PcapWriter(outputPcap, scenario.LinkType, scenario.Resolution))
+        var builder = new FrameBuilder(sink, scenario.LinkType);
+        var nextReport = ProgressEvery;
+        while (queue.TryDequeue(out var stream, out var key))
         {
-            var builder = new FrameBuilder(writer, scenario.LinkType);
-            var nextReport = ProgressEvery;
-            while (queue.TryDequeue(out var stream, out var key))
+            var now = stream.NextNs;
+            if (first < 0)
             {
-                var now = stream.NextNs;
-                if (first < 0)
-                {
-                    first = now;
-                }
-
-                last = now;
-                stream.EmitNext(builder);
-                Enqueue(queue, stream, key.Item2);
-                if (progress is not null && writer.Packets >= nextReport)
-                {
-                    nextReport += ProgressEvery;
-                    progress.Report(Math.Clamp((now - epochNs) / (double)duration, 0, 1));
-                }
+                first = now;
             }
 
-            writer.Flush();
-            var truthPath = TruthPathFor(outputPcap);
-            TruthWriter.Write(truthPath, scenario, outputPcap, writer.Packets, writer.Bytes, first, last, attacks);
-            progress?.Report(1.0);
-            return new SimulationResult(outputPcap, truthPath, writer.Packets, writer.Bytes, attacks.Count);
+            last = now;
+            stream.EmitNext(builder);
+            Enqueue(queue, stream, key.Item2);
+            if (sink.Packets >= nextReport)
+            {
+                nextReport += ProgressEvery;
+                progress?.Report(Math.Clamp((now - epochNs) / (double)duration, 0, 1));
+                if (stop())
+                {
+                    break;
+                }
+            }
         }
+
+        return (first, last, attacks);
     }
 
     // Ties in time go to the stream listed first, so the merge (and the file) is deterministic.
