@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 format="${1:-ipfix}"; rate="${2:-300000}"; seconds="${3:-60}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-scenario="$here/bench/scenarios/spoofed-syn-10m.yaml"
+scenario="$here/bench/scenarios/flows-120s.yaml"
 "$here/breakwater" --help >/dev/null
 port=$(( 20000 + RANDOM % 20000 ))
 proto=$([ "$format" = sflow ] && echo sflow || echo netflow)

@@ -45,6 +45,12 @@ internal static class AnalysisSummary
         }
 
         console.Write(table);
+        foreach (var incident in document.Incidents.Where(i => i.Botnet is not null))
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Markup.Escape(incident.Target)} at {incident.Start.UtcDateTime:HH:mm:ss}: looks like [bold]{Markup.Escape(incident.Botnet!.Family)}[/] (confidence {incident.Botnet.Confidence:P0}): {Markup.Escape(string.Join("; ", incident.Botnet.Evidence.Take(2)))}"));
+        }
+
         foreach (var incident in document.Incidents.Where(i => i.Fingerprint is not null))
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
