@@ -67,16 +67,27 @@ mkdir -p /var/log/fastnetmon_attacks
 
 
 cat > "$work/first-frame.py" <<'EOF'
-# Prints the wall time of the first IPv4 frame seen on the interface (the replay's T0).
+# Prints the wall time of the first IPv4 frame on the interface (the replay's T0) and of the first frame to each
+# attack target (the attack's real start: on a loaded machine tcpreplay can fall behind the pcap's clock).
 import socket, sys, time
 s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0800))
 s.bind((sys.argv[1], 0))
+targets = {socket.inet_aton(t) for t in sys.argv[2].split(",") if t}
 print("ready", flush=True)
-s.recv(65535)
-print(f"{time.time():.6f}", flush=True)
+first = True
+while targets:
+    frame = s.recv(65535)
+    now = time.time()
+    if first:
+        print(f"first {now:.6f}", flush=True)
+        first = False
+    dst = frame[30:34]
+    if dst in targets:
+        print(f"attack {socket.inet_ntoa(dst)} {now:.6f}", flush=True)
+        targets.discard(dst)
 EOF
 
-echo "| scenario | sampling | tool | attack start (replay s) | latency s | vector name(s) | samples received / sent |"
+echo "| scenario | sampling | tool | latency s | vector name(s) | pps reported | samples received / sent |"
 echo "|---|---|---|---|---|---|---|"
 
 run_one()
@@ -139,7 +150,9 @@ EOF
     pids+=($!)
   done
 
-  timeout 300 ip netns exec "$ns" python3 "$work/first-frame.py" veth1 > "$dir/t0" 2>&1 &
+  local targets
+  targets=$(python3 -c 'import json,sys; print(",".join(t for a in json.load(open(sys.argv[1]))["attacks"] for t in a["targets"] if ":" not in t))' "$truth")
+  timeout 300 ip netns exec "$ns" python3 "$work/first-frame.py" veth1 "$targets" > "$dir/t0" 2>&1 &
   pids+=($!)
   # Wait until Breakwater has written its startup line, FastNetMon's Prometheus endpoint answers and the sniffer is up.
   local i
@@ -150,7 +163,7 @@ EOF
   done
   sleep 3  # pmacctd opens its capture and plugin pipes
 
-  timeout 120 ip netns exec "$ns" tcpreplay -i veth0 "$pcap" > "$dir/tcpreplay.log" 2>&1 || echo "tcpreplay failed: $(tail -3 "$dir/tcpreplay.log")" >&2
+  timeout 180 ip netns exec "$ns" tcpreplay -K -i veth0 "$pcap" > "$dir/tcpreplay.log" 2>&1 || echo "tcpreplay failed: $(tail -3 "$dir/tcpreplay.log")" >&2
   sleep 10  # FastNetMon averages over 5 s and checks every second; pmacctd flushes its buffers
   nsx curl -s "http://127.0.0.1:9209/metrics" > "$dir/fastnetmon.metrics" 2>/dev/null || true
   stop_pids
@@ -173,10 +186,16 @@ def ts(s):
     return datetime.fromisoformat(s).timestamp()
 
 first = ts(truth["first"])
-lines = open(os.path.join(d, "t0")).read().split()
-t0 = float(lines[-1]) if len(lines) > 1 else None
+t0, seen = None, {}
+for line in open(os.path.join(d, "t0")):
+    p = line.split()
+    if p[0] == "first": t0 = float(p[1])
+    if p[0] == "attack": seen[p[1]] = float(p[2])
+replay = open(os.path.join(d, "tcpreplay.log")).read()
+m = re.search(r"sent in ([0-9.]+) seconds", replay)
+took = float(m.group(1)) if m else None
 sent = truth["packets"]
-m = re.search(r"Actual: (\d+) packets", open(os.path.join(d, "tcpreplay.log")).read())
+m = re.search(r"Actual: (\d+) packets", replay)
 if m: sent = int(m.group(1))
 
 events = []
@@ -190,12 +209,8 @@ bw_drops = stats[-1].get("drops") if stats else None
 
 metrics = open(os.path.join(d, "fastnetmon.metrics")).read() if os.path.exists(os.path.join(d, "fastnetmon.metrics")) else ""
 fnm_samples = None
-for line in metrics.splitlines():
-    if line.startswith("#"): continue
-    if re.match(r"\S*sflow_raw_udp_packets_received\S*\s", line) or re.match(r"\S*sflow_total_packets\S*\s", line):
-        fnm_samples = ("datagrams", float(line.split()[-1]))
-    if re.match(r"\S*sflow_flow_samples\S*\s", line):
-        fnm_samples = ("samples", float(line.split()[-1]))
+m = re.search(r"^fastnetmon_total_simple_packets_processed\s+(\d+)", metrics, re.M)
+if m: fnm_samples = ("samples", float(m.group(1)))
 
 notify = []
 if os.path.exists(os.path.join(d, "notify.log")):
@@ -207,32 +222,44 @@ for f in sorted(glob.glob(os.path.join(d, "fnm-attack-*")) + glob.glob(os.path.j
     for line in open(f, errors="replace"):
         m = re.search(r"Attack type:\s*(\S+)", line)
         if m and m.group(1) not in fnm_types: fnm_types.append(m.group(1))
+fnm_power = None
+for f in sorted(glob.glob(os.path.join(d, "fnm-attack-*"))):
+    m = re.search(r"Initial attack power:\s*(\d+)", open(f, errors="replace").read())
+    if m and fnm_power is None: fnm_power = int(m.group(1))
 
 def fmt(x): return "–" if x is None else f"{x:.1f}"
 for a in truth["attacks"]:
-    start_wall = t0 + (ts(a["start"]) - first) if t0 is not None else None
     targets = set(a["targets"])
+    # The attack's first frame as seen on veth1; the pcap-clock mapping T0 + offset only if the sniffer missed it.
+    seen_t = [seen[t] for t in targets if t in seen]
+    start_wall = min(seen_t) if seen_t else (t0 + (ts(a["start"]) - first) if t0 is not None else None)
+    if t0 is not None and seen_t:
+        lag = start_wall - t0 - (ts(a["start"]) - first)
+        span = ts(truth["last"]) - first
+        print(f"<!-- {name}: attack reached veth1 {lag:+.2f} s off the pcap clock; replay of {span:.1f} s took {took} s -->")
     inc = [e["incident"] for e in events if e.get("event") == "incident.started" and e["incident"].get("target") in targets]
     if inc:
         det = ts(inc[0].get("detected") or inc[0].get("start"))
         lat = det - start_wall if start_wall is not None else None
         vec = ", ".join(v["name"] for v in inc[0].get("vectors", [])) or "?"
+        rate = f'{inc[0].get("peak_pps", 0):,} (peak at start)'
     else:
-        lat, vec = None, "not detected"
+        lat, vec, rate = None, "not detected", "–"
     recv = f"{bw_records:,} records / {sent:,} packets" if bw_records is not None else "?"
     if bw_drops: recv += f" (drops {bw_drops})"
-    print(f"| {name} | 1:{sampling} | Breakwater | {ts(a['start']) - first:.1f} | {fmt(lat)} | {vec} | {recv} |")
+    print(f"| {name} | 1:{sampling} | Breakwater | {fmt(lat)} | {vec} | {rate} | {recv} |")
     bans = [n for n in notify if n[1] in targets and n[4] == "ban"]
     if bans:
         lat = bans[0][0] - start_wall if start_wall is not None else None
         vec = ", ".join(fnm_types) or "? (no Attack type line)"
+        rate = f"{fnm_power:,} (initial attack power)" if fnm_power else bans[0][3]
     else:
-        lat, vec = None, "not detected"
+        lat, vec, rate = None, "not detected", "–"
     if fnm_samples:
         recv = f"{int(fnm_samples[1]):,} {fnm_samples[0]} / {sent:,} packets"
     else:
         recv = "? (no sflow metric)"
-    print(f"| {name} | 1:{sampling} | FastNetMon 1.2.4 | {ts(a['start']) - first:.1f} | {fmt(lat)} | {vec} | {recv} |")
+    print(f"| {name} | 1:{sampling} | FastNetMon 1.2.4 | {fmt(lat)} | {vec} | {rate} | {recv} |")
 EOF
 }
 

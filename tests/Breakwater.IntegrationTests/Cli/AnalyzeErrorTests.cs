@@ -1,3 +1,4 @@
+using Breakwater.TestKit.Captures;
 using Breakwater.IntegrationTests.Support;
 
 namespace Breakwater.IntegrationTests.Cli;
@@ -57,7 +58,7 @@ public sealed class AnalyzeErrorTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("cut.pcap");
-        var packet = MiniPcap.RawUdp(0x0A000001, 0x0A000002, 1000, 2000, 100);
+        var packet = Frames.IPv4Udp(0x0A000001, 0x0A000002, 1000, 2000, 100);
         using (var file = File.Create(path))
         {
             file.Write(MiniPcap.Header(linkType: 101));
@@ -84,7 +85,7 @@ public sealed class AnalyzeErrorTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("absurd.pcap");
-        var packet = MiniPcap.RawUdp(0x0A000001, 0x0A000002, 1000, 2000, 100);
+        var packet = Frames.IPv4Udp(0x0A000001, 0x0A000002, 1000, 2000, 100);
         await File.WriteAllBytesAsync(path,
             [.. MiniPcap.Header(linkType: 101), .. MiniPcap.Record(packet, 1_700_000_000, 0), .. MiniPcap.Record(packet, 1_700_000_000, 1, capturedLength: 0xFFFF_FFF0)],
             TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using Breakwater.TestKit.Captures;
 using System.Net;
 using System.Net.Sockets;
 using Breakwater.IntegrationTests.Support;
@@ -10,7 +11,7 @@ namespace Breakwater.IntegrationTests.Export;
 /// <summary>The exporters behind <c>simulate --export</c>: what they send adds up to the frames they were given.</summary>
 public sealed class FlowExportSinkTests
 {
-    private const int Frames = 20_000;
+    private const int FrameCount = 20_000;
 
     [Theory]
     [InlineData(ExportFormat.NetFlow5, 1u)]
@@ -26,10 +27,10 @@ public sealed class FlowExportSinkTests
         receiver.Client.ReceiveBufferSize = 16 << 20;
         var endpoint = (IPEndPoint)receiver.Client.LocalEndPoint!;
         var options = new ExportOptions(format, endpoint) { RecordsPerSecond = 2_000_000, SamplingRate = samplingRate };
-        var frames = Enumerable.Range(0, 50).Select(i => MiniPcap.Ethernet(MiniPcap.RawUdp(0xC0000201u + (uint)i, 0xC6336407, (ushort)(1000 + i), 53, 100))).ToArray();
+        var frames = Enumerable.Range(0, 50).Select(i => Frames.Ethernet(Frames.IPv4Udp(0xC0000201u + (uint)i, 0xC6336407, (ushort)(1000 + i), 53, 100))).ToArray();
         using (var sink = new FlowExportSink(options, LinkType.Ethernet, seed: 5))
         {
-            for (var i = 0; i < Frames; i++)
+            for (var i = 0; i < FrameCount; i++)
             {
                 sink.Write(1_741_600_000_000_000_000 + (i * 50_000L), frames[i % frames.Length]);
             }
@@ -56,13 +57,13 @@ public sealed class FlowExportSinkTests
 
         if (samplingRate == 1)
         {
-            Assert.Equal(Frames, packets);
-            Assert.Equal(Frames * 128L, bytes);
+            Assert.Equal(FrameCount, packets);
+            Assert.Equal(FrameCount * 128L, bytes);
         }
         else
         {
-            var tolerance = 4 * Math.Sqrt(Frames * (samplingRate - 1.0));
-            Assert.InRange(packets, Frames - tolerance, Frames + tolerance);
+            var tolerance = 4 * Math.Sqrt(FrameCount * (samplingRate - 1.0));
+            Assert.InRange(packets, FrameCount - tolerance, FrameCount + tolerance);
         }
     }
 
@@ -71,7 +72,7 @@ public sealed class FlowExportSinkTests
     {
         using var receiver = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var options = new ExportOptions(ExportFormat.SFlow, (IPEndPoint)receiver.Client.LocalEndPoint!) { RecordsPerSecond = 7_000 };
-        var frame = MiniPcap.Ethernet(MiniPcap.RawUdp(0xC0000201u, 0xC6336407, 1000, 53, 100));
+        var frame = Frames.Ethernet(Frames.IPv4Udp(0xC0000201u, 0xC6336407, 1000, 53, 100));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using (var sink = new FlowExportSink(options, LinkType.Ethernet, seed: 1))
         {

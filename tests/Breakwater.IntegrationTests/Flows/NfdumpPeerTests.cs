@@ -1,3 +1,4 @@
+using Breakwater.TestKit.Captures;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -75,7 +76,7 @@ public sealed class NfdumpPeerTests
         while (receiver.Available > 0 || await WaitForDataAsync(receiver, ct))
         {
             var datagram = await receiver.ReceiveAsync(ct);
-            var sink = new SummingSink(ours);
+            var sink = new DestinationTotalsSink(ours);
             var exporter = NetAddress.FromIPAddress(datagram.RemoteEndPoint.Address);
             _ = version switch
             {
@@ -139,25 +140,12 @@ public sealed class NfdumpPeerTests
             var source = 0xC0000200u + (uint)random.Next(1, 40);
             var packet = which switch
             {
-                0 => MiniPcap.RawTcp(source, 0xC6336407, (ushort)random.Next(1024, 1100), 80, 0x02, 0),
-                1 => MiniPcap.RawUdp(source, 0xC6336408, 123, (ushort)random.Next(1024, 1100), 468),
-                2 => MiniPcap.RawUdp(source, 0xCB00710A, (ushort)random.Next(1024, 1100), 53, random.Next(20, 60)),
-                _ => MiniPcap.RawUdp6(IPAddress.Parse("2001:db8::9").GetAddressBytes(), Destinations[3].ToIPAddress().GetAddressBytes(), 5000, 443, 1200),
+                0 => Frames.IPv4Tcp(source, 0xC6336407, (ushort)random.Next(1024, 1100), 80, 0x02, 65535),
+                1 => Frames.IPv4Udp(source, 0xC6336408, 123, (ushort)random.Next(1024, 1100), 468),
+                2 => Frames.IPv4Udp(source, 0xCB00710A, (ushort)random.Next(1024, 1100), 53, random.Next(20, 60)),
+                _ => Frames.IPv6Udp(IPAddress.Parse("2001:db8::9").GetAddressBytes(), Destinations[3].ToIPAddress().GetAddressBytes(), 5000, 443, 1200),
             };
-            file.Write(MiniPcap.Record(MiniPcap.Ethernet(packet), 1_741_600_000 + (micros / 1_000_000), micros % 1_000_000));
-        }
-    }
-
-    private readonly struct SummingSink(Dictionary<NetAddress, (long Packets, long Bytes)> totals) : ITrafficSink
-    {
-        public void OnRecord(ref TrafficRecord record, ReadOnlySpan<byte> payload)
-        {
-            var (packets, bytes) = totals.GetValueOrDefault(record.Destination);
-            totals[record.Destination] = (packets + (long)record.ScaledPackets, bytes + (long)record.ScaledBytes);
-        }
-
-        public void OnMalformed(MalformedReason reason, long timestampNanos, uint frameLength)
-        {
+            file.Write(MiniPcap.Record(Frames.Ethernet(packet, (packet[0] >> 4) == 6 ? (ushort)0x86DD : (ushort)0x0800), 1_741_600_000 + (micros / 1_000_000), micros % 1_000_000));
         }
     }
 }

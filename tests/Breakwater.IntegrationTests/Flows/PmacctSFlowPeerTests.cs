@@ -1,3 +1,4 @@
+using Breakwater.TestKit.Captures;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -60,7 +61,7 @@ public sealed class PmacctSFlowPeerTests
                 }
 
                 var datagram = await receiver.ReceiveAsync(ct);
-                var sink = new SummingSink(ours);
+                var sink = new DestinationTotalsSink(ours);
                 SFlowV5Decoder.Decode(datagram.Buffer, 0, ref sink, out _);
                 quietSince = DateTime.UtcNow;
             }
@@ -100,22 +101,9 @@ public sealed class PmacctSFlowPeerTests
         for (var i = 0; i < Packets + FillerPackets; i++)
         {
             var destination = i >= Packets ? FillerDestination : (i % 3) switch { 0 => 0xC6336407u, 1 => 0xC6336408u, _ => 0xCB00710Au };
-            var packet = MiniPcap.RawUdp(0xC0000201u + (uint)(i % 20), destination, (ushort)(1000 + (i % 50)), 53, 100 + (i % 5 * 50));
+            var packet = Frames.IPv4Udp(0xC0000201u + (uint)(i % 20), destination, (ushort)(1000 + (i % 50)), 53, 100 + (i % 5 * 50));
             var micros = (uint)(i * 300);
-            file.Write(MiniPcap.Record(MiniPcap.Ethernet(packet), 1_741_600_000 + (micros / 1_000_000), micros % 1_000_000));
-        }
-    }
-
-    private readonly struct SummingSink(Dictionary<NetAddress, (long Packets, long Bytes)> totals) : ITrafficSink
-    {
-        public void OnRecord(ref TrafficRecord record, ReadOnlySpan<byte> payload)
-        {
-            var (packets, bytes) = totals.GetValueOrDefault(record.Destination);
-            totals[record.Destination] = (packets + (long)record.ScaledPackets, bytes + (long)record.ScaledBytes);
-        }
-
-        public void OnMalformed(MalformedReason reason, long timestampNanos, uint frameLength)
-        {
+            file.Write(MiniPcap.Record(Frames.Ethernet(packet), 1_741_600_000 + (micros / 1_000_000), micros % 1_000_000));
         }
     }
 }

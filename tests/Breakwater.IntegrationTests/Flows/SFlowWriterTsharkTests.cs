@@ -1,3 +1,4 @@
+using Breakwater.TestKit.Captures;
 using System.Globalization;
 using Breakwater.IntegrationTests.Support;
 using Breakwater.Wire;
@@ -18,7 +19,7 @@ public sealed class SFlowWriterTsharkTests
         var targets = new[] { 0xC6336407u, 0xCB00710Au, 0xC6336408u };
         for (var i = 0; i < targets.Length; i++)
         {
-            var frame = MiniPcap.Ethernet(MiniPcap.RawUdp(0xC0000201, targets[i], 123, 40000, 440));
+            var frame = Frames.Ethernet(Frames.IPv4Udp(0xC0000201, targets[i], 123, 40000, 440));
             Assert.True(writer.TryAddFlowSample((uint)i, 3, 1024, (uint)(1024 * (i + 1)), 0, 3, 4, frame, (uint)frame.Length + 4));
         }
 
@@ -26,7 +27,7 @@ public sealed class SFlowWriterTsharkTests
         using var dir = new TempDirectory();
         var pcap = dir.File("sflow.pcap");
         await File.WriteAllBytesAsync(pcap,
-            [.. MiniPcap.Header(linkType: 101), .. MiniPcap.Record(MiniPcap.RawUdp(0xC00002FE, 0x7F000001, 50000, 6343, length).AsSpan(0, 28).ToArray().Concat(buffer[..length]).ToArray(), 1_741_600_000, 0)],
+            [.. MiniPcap.Header(linkType: 101), .. MiniPcap.Record(Frames.IPv4Udp(0xC00002FE, 0x7F000001, 50000, 6343, length).AsSpan(0, 28).ToArray().Concat(buffer[..length]).ToArray(), 1_741_600_000, 0)],
             ct);
 
         var output = await PeerProcess.RunAsync("tshark", ct, "-r", pcap, "-T", "fields", "-E", "separator=|", "-e", "sflow_245.agent", "-e", "sflow_245.sequence_number",

@@ -52,4 +52,20 @@ public static class Frames
         packet.CopyTo(frame.AsSpan(14));
         return frame;
     }
+
+    /// <summary>An IPv6 UDP packet (no link header).</summary>
+    public static byte[] IPv6Udp(byte[] source, byte[] destination, ushort sourcePort, ushort destinationPort, int payloadLength)
+    {
+        var packet = new byte[48 + payloadLength];
+        packet[0] = 0x60;
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(4), (ushort)(8 + payloadLength));
+        packet[6] = 17;
+        packet[7] = 64;
+        source.CopyTo(packet, 8);
+        destination.CopyTo(packet, 24);
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(40), sourcePort);
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(42), destinationPort);
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(44), (ushort)(8 + payloadLength));
+        return packet;
+    }
 }
