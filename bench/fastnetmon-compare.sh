@@ -206,6 +206,7 @@ if os.path.exists(os.path.join(d, "events.jsonl")):
 stats = [e for e in events if e.get("event") == "collector.stats"]
 bw_records = stats[-1].get("records") if stats else None
 bw_drops = stats[-1].get("drops") if stats else None
+bw_datagrams = stats[-1].get("datagrams") if stats else None
 
 metrics = open(os.path.join(d, "fastnetmon.metrics")).read() if os.path.exists(os.path.join(d, "fastnetmon.metrics")) else ""
 fnm_samples = None
@@ -245,7 +246,7 @@ for a in truth["attacks"]:
         rate = f'{inc[0].get("peak_pps", 0):,} (peak at start)'
     else:
         lat, vec, rate = None, "not detected", "–"
-    recv = f"{bw_records:,} records / {sent:,} packets" if bw_records is not None else "?"
+    recv = f"{bw_records:,} records in {bw_datagrams:,} datagrams / {sent:,} packets" if bw_records is not None else "?"
     if bw_drops: recv += f" (drops {bw_drops})"
     print(f"| {name} | 1:{sampling} | Breakwater | {fmt(lat)} | {vec} | {rate} | {recv} |")
     bans = [n for n in notify if n[1] in targets and n[4] == "ban"]
