@@ -45,5 +45,5 @@ if [ -z "${BW_SKIP_TSHARK:-}" ]; then
   awk -v a="$bw" -v b="$s" 'BEGIN { if (a > 0) printf "\nbreakwater is %.1f× faster than tshark on this file.\n", b / a }'
 fi
 printf '\nFile: %s (%s packets, %.0f MB); machine: %s, %s cores; commit %s.\n' \
-  "$(basename "$file")" "$packets" "$(echo "$size / 1000000" | bc -l)" "$(lscpu | awk -F': *' '/Model name/ {print $2; exit}')" "$(nproc)" \
+  "$(basename "$file")" "$packets" "$(awk -v s="$size" "BEGIN { print s / 1e6 }")" "$(lscpu | awk -F': *' '/Model name/ {print $2; exit}')" "$(nproc)" \
   "$(git -C "$here" rev-parse --short HEAD)"

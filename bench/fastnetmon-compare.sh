@@ -92,7 +92,7 @@ echo "|---|---|---|---|---|---|---|"
 
 run_one()
 {
-  local name="$1" dir="$work/$1"
+  local name="$1" dir="$work/$2-$1"
   mkdir -p "$dir"
   local pcap="$dir/$name.pcap" truth="$dir/$name.truth.json"
   dotnet "$bw_dll" simulate "$here/bench/scenarios/$name.yaml" --out "$pcap" > "$dir/simulate.log"
@@ -264,7 +264,9 @@ for a in truth["attacks"]:
 EOF
 }
 
+n=0
 for s in "${scenarios[@]}"; do
-  run_one "$s" || echo "| $s | 1:$sampling | (run failed, see $work/$s) | | | | |"
+  n=$((n + 1))
+  run_one "$s" "$n" || echo "| $s | 1:$sampling | (run failed, see $work/$s) | | | | |"
 done
 echo "work directory: $work" >&2
