@@ -71,6 +71,11 @@ public struct TrafficRecord
     public ushort InnerDestinationPort;
     public NetAddress InnerDestination;
 
+    /// <summary>Source and destination (origin) AS numbers when a flow exporter reports them (0 = unknown).</summary>
+    public uint SourceAs;
+
+    public uint DestinationAs;
+
     /// <summary>Estimated real packets: <see cref="Packets"/> × <see cref="SamplingRate"/>.</summary>
     public readonly ulong ScaledPackets => Packets * SamplingRate;
 

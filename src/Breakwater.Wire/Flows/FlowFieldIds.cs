@@ -11,6 +11,8 @@ internal static class FlowFieldIds
     public const ushort SourceIPv4Address = 8;
     public const ushort DestinationTransportPort = 11;
     public const ushort DestinationIPv4Address = 12;
+    public const ushort BgpSourceAsNumber = 16;
+    public const ushort BgpDestinationAsNumber = 17;
     public const ushort FlowEndSysUpTime = 21;
     public const ushort PostOctetDeltaCount = 23;
     public const ushort PostPacketDeltaCount = 24;

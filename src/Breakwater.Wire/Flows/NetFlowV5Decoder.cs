@@ -61,6 +61,8 @@ public static class NetFlowV5Decoder
             record.Protocol = r[38];
             record.SamplingRate = samplingInterval == 0 ? 1 : samplingInterval;
             record.Flags = RecordFlags.FromFlow;
+            record.SourceAs = BinaryPrimitives.ReadUInt16BigEndian(r[40..]);
+            record.DestinationAs = BinaryPrimitives.ReadUInt16BigEndian(r[42..]);
             if (record.Protocol is 1)
             {
                 // NetFlow v5 exporters put ICMP type and code in the destination port.

@@ -30,6 +30,7 @@ public static class SFlowV5Decoder
     private const int RawHeader = 1;
     private const int SampledIPv4 = 3;
     private const int SampledIPv6 = 4;
+    private const int ExtendedGateway = 1003;
 
     /// <summary>
     /// Decodes one datagram received at <paramref name="receiveNanos"/> (sFlow carries no per-sample time).
@@ -129,6 +130,9 @@ public static class SFlowV5Decoder
         var offset = headerLength;
         var record = default(TrafficRecord);
         var found = false;
+        var raw = false;
+        uint sourceAs = 0;
+        uint destinationAs = 0;
         scoped ReadOnlySpan<byte> payload = [];
         var drop = FlowDropReason.None;
         for (var i = 0; i < declared && i < MaxRecordsPerSample; i++)
@@ -151,16 +155,18 @@ public static class SFlowV5Decoder
             offset += 8 + (int)length;
 
             // A raw header says the most (flags, payload for VSE/DNS, GRE inner view): it wins over sampled IP records.
-            if (format == RawHeader && TryRawHeader(data, ref record, out var rawPayload))
+            if (format == RawHeader && !raw && TryRawHeader(data, ref record, out var rawPayload))
             {
-                found = true;
+                found = raw = true;
                 payload = rawPayload;
-                break;
             }
-
-            if (!found && format is SampledIPv4 or SampledIPv6)
+            else if (!found && format is SampledIPv4 or SampledIPv6)
             {
                 found = TrySampledIp(data, format == SampledIPv6, ref record);
+            }
+            else if (format == ExtendedGateway)
+            {
+                TryGateway(data, out sourceAs, out destinationAs);
             }
         }
 
@@ -168,6 +174,9 @@ public static class SFlowV5Decoder
         {
             return FlowDecodeResult.Dropped(drop);
         }
+
+        record.SourceAs = sourceAs;
+        record.DestinationAs = destinationAs;
 
         record.TimestampNanos = receiveNanos;
         record.Packets = 1;
@@ -202,6 +211,48 @@ public static class SFlowV5Decoder
         record = default;
         record.FrameLength = frameLength;
         return PacketDecoder.Decode(link.Value, data.Slice(16, (int)headerLength), ref record, out payload) == MalformedReason.None;
+    }
+
+    /// <summary>
+    /// Extended gateway (0:1003): next hop (address type + address) | as | src_as | src_peer_as | dst_as_path
+    /// (segment count, then per segment: type | length | AS numbers) | communities | localpref. The destination's
+    /// origin AS is the last AS of the path; an empty path means the router's own AS.
+    /// </summary>
+    private static void TryGateway(ReadOnlySpan<byte> data, out uint sourceAs, out uint destinationAs)
+    {
+        sourceAs = destinationAs = 0;
+        if (data.Length < 4)
+        {
+            return;
+        }
+
+        var offset = BinaryPrimitives.ReadUInt32BigEndian(data) == 2 ? 20 : 8;
+        if (data.Length < offset + 16)
+        {
+            return;
+        }
+
+        var routerAs = BinaryPrimitives.ReadUInt32BigEndian(data[offset..]);
+        sourceAs = BinaryPrimitives.ReadUInt32BigEndian(data[(offset + 4)..]);
+        destinationAs = routerAs;
+        var segments = BinaryPrimitives.ReadUInt32BigEndian(data[(offset + 12)..]);
+        offset += 16;
+        for (var i = 0; i < segments && i < 16 && data.Length - offset >= 8; i++)
+        {
+            var count = BinaryPrimitives.ReadUInt32BigEndian(data[(offset + 4)..]);
+            offset += 8;
+            if (count > (uint)((data.Length - offset) / 4))
+            {
+                return;
+            }
+
+            if (count > 0)
+            {
+                destinationAs = BinaryPrimitives.ReadUInt32BigEndian(data[(offset + ((int)count - 1) * 4)..]);
+            }
+
+            offset += (int)count * 4;
+        }
     }
 
     private static bool TrySampledIp(ReadOnlySpan<byte> data, bool v6, ref TrafficRecord record)

@@ -253,6 +253,12 @@ internal static class TemplateSetDecoder
                     case FlowFieldIds.IcmpCodeIPv4 or FlowFieldIds.IcmpCodeIPv6:
                         record.IcmpCode = (byte)ReadUnsigned(value);
                         break;
+                    case FlowFieldIds.BgpSourceAsNumber:
+                        record.SourceAs = (uint)ReadUnsigned(value);
+                        break;
+                    case FlowFieldIds.BgpDestinationAsNumber:
+                        record.DestinationAs = (uint)ReadUnsigned(value);
+                        break;
                     case FlowFieldIds.IpTtl or FlowFieldIds.MaximumTtl:
                         record.Ttl = (byte)ReadUnsigned(value);
                         break;

@@ -51,6 +51,30 @@ public sealed class SFlowV5DecoderTests
     }
 
     [Fact]
+    public void Decode_ExtendedGatewayAfterRawHeader_GivesSourceAndOriginAs()
+    {
+        var frame = NtpFrame(60);
+        var raw = new BigEndianWriter().U32(1).U32((uint)frame.Length).U32(0).U32((uint)frame.Length).Bytes(frame).Bytes(new byte[(4 - (frame.Length % 4)) % 4]);
+        var gateway = new BigEndianWriter().U32(1).Ip("192.0.2.1").U32(65000).U32(64500).U32(64501)
+            .U32(1).U32(2).U32(2).U32(64510).U32(64511)
+            .U32(0).U32(100);
+        var sample = new BigEndianWriter().U32(1).U32(3).U32(1024).U32(1024).U32(0).U32(1).U32(2).U32(2)
+            .U32(1).U32((uint)raw.Length).Bytes(raw.ToArray())
+            .U32(1003).U32((uint)gateway.Length).Bytes(gateway.ToArray());
+        var datagram = new BigEndianWriter().U32(5).U32(1).Ip("192.0.2.254").U32(0).U32(1).U32(1).U32(1)
+            .U32(1).U32((uint)sample.Length).Bytes(sample.ToArray()).ToArray();
+        var sink = new CollectingSink();
+
+        var result = SFlowV5Decoder.Decode(datagram, Now, ref sink, out _);
+
+        Assert.Equal(new FlowDecodeResult(1, FlowDropReason.None), result);
+        var r = sink.Records[0];
+        Assert.Equal(NetAddress.Parse("198.51.100.7"), r.Destination);
+        Assert.Equal(64500u, r.SourceAs);
+        Assert.Equal(64511u, r.DestinationAs);
+    }
+
+    [Fact]
     public void Decode_SampleLengthBeyondDatagram_IsCountedNotRead()
     {
         var buffer = new byte[1400];
