@@ -151,7 +151,7 @@ public sealed class DaemonHost : IDisposable
     {
         foreach (var counters in _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct())
         {
-            Events.WriteCollectorStats(counters);
+            Events.WriteCollectorStats(counters, counters.Name == "sflow" ? _hub.Interfaces.Snapshot() : null);
         }
     }
 

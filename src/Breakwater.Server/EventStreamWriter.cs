@@ -2,6 +2,7 @@ using System.Text.Json;
 using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Ingest.Collectors;
+using Breakwater.Wire.Flows;
 
 namespace Breakwater.Server;
 
@@ -20,7 +21,8 @@ public sealed class EventStreamWriter(TextWriter output, TimeProvider time) : II
 
     public void OnEnded(IncidentReport incident) => WriteIncident("incident.ended", incident);
 
-    public void WriteCollectorStats(CollectorCounters counters)
+    /// <summary>Writes <c>collector.stats</c>; with <paramref name="interfaces"/> (sFlow counter samples) an <c>interfaces</c> array too.</summary>
+    public void WriteCollectorStats(CollectorCounters counters, IReadOnlyList<InterfaceRate>? interfaces = null)
     {
         ArgumentNullException.ThrowIfNull(counters);
         Write("collector.stats", writer =>
@@ -45,6 +47,24 @@ public sealed class EventStreamWriter(TextWriter output, TimeProvider time) : II
             }
 
             writer.WriteEndArray();
+            if (interfaces is { Count: > 0 })
+            {
+                writer.WriteStartArray("interfaces");
+                foreach (var rate in interfaces)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("agent", rate.Agent.ToString());
+                    writer.WriteNumber("if_index", rate.IfIndex);
+                    writer.WriteNumber("speed_bps", rate.SpeedBitsPerSecond);
+                    writer.WriteNumber("in_bps", Math.Round(rate.InBitsPerSecond));
+                    writer.WriteNumber("in_pps", Math.Round(rate.InPacketsPerSecond));
+                    writer.WriteNumber("out_bps", Math.Round(rate.OutBitsPerSecond));
+                    writer.WriteNumber("out_pps", Math.Round(rate.OutPacketsPerSecond));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
         });
     }
 

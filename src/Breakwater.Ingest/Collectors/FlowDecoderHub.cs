@@ -18,6 +18,9 @@ public sealed class FlowDecoderHub
 
     public FlowTemplateCache Templates { get; } = new();
 
+    /// <summary>Interface rates from sFlow counter samples.</summary>
+    public InterfaceRateTable Interfaces { get; } = new();
+
     public void Process<TSink>(in ReceivedDatagram datagram, ref TSink sink)
         where TSink : struct, ITrafficSink
     {
@@ -45,7 +48,7 @@ public sealed class FlowDecoderHub
 
         if (datagram.Protocol == FlowProtocol.SFlow)
         {
-            result = SFlowV5Decoder.Decode(span, datagram.ReceivedNanos, ref stamped, out _);
+            result = SFlowV5Decoder.Decode(span, datagram.ReceivedNanos, ref stamped, out _, Interfaces);
         }
         else
         {

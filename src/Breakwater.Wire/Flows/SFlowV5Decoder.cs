@@ -31,11 +31,13 @@ public static class SFlowV5Decoder
     private const int SampledIPv4 = 3;
     private const int SampledIPv6 = 4;
     private const int ExtendedGateway = 1003;
+    private const int GenericInterfaceCounters = 1;
 
     /// <summary>
     /// Decodes one datagram received at <paramref name="receiveNanos"/> (sFlow carries no per-sample time).
     /// </summary>
-    public static FlowDecodeResult Decode<TSink>(ReadOnlySpan<byte> datagram, long receiveNanos, ref TSink sink, out SFlowDatagramInfo info)
+    public static FlowDecodeResult Decode<TSink>(ReadOnlySpan<byte> datagram, long receiveNanos, ref TSink sink, out SFlowDatagramInfo info,
+        InterfaceRateTable? interfaces = null)
         where TSink : struct, ITrafficSink
     {
         info = default;
@@ -106,6 +108,11 @@ public static class SFlowV5Decoder
                     break;
                 case CounterSample or ExpandedCounterSample:
                     counters++;
+                    if (interfaces is not null)
+                    {
+                        ReadCounterSample(sample, format == ExpandedCounterSample, agent, receiveNanos, interfaces);
+                    }
+
                     break;
                 default:
                     break; // enterprise or unknown sample formats are skipped by their length, as the spec asks.
@@ -211,6 +218,49 @@ public static class SFlowV5Decoder
         record = default;
         record.FrameLength = frameLength;
         return PacketDecoder.Decode(link.Value, data.Slice(16, (int)headerLength), ref record, out payload) == MalformedReason.None;
+    }
+
+    /// <summary>
+    /// Counter sample (0:2): sequence | source id | records; expanded (0:4): sequence | source id type | index | records.
+    /// Generic interface counters (0:1): ifIndex | ifType | ifSpeed(8) | ifDirection | ifStatus | ifInOctets(8) |
+    /// in unicast | in multicast | in broadcast | in discards | in errors | in unknown protos | ifOutOctets(8) |
+    /// out unicast | out multicast | out broadcast | out discards | out errors | promiscuous.
+    /// </summary>
+    private static void ReadCounterSample(ReadOnlySpan<byte> sample, bool expanded, NetAddress agent, long receiveNanos, InterfaceRateTable interfaces)
+    {
+        var offset = expanded ? 16 : 12;
+        if (sample.Length < offset)
+        {
+            return;
+        }
+
+        var declared = BinaryPrimitives.ReadUInt32BigEndian(sample[(offset - 4)..]);
+        for (var i = 0; i < declared && i < MaxRecordsPerSample && sample.Length - offset >= 8; i++)
+        {
+            var format = BinaryPrimitives.ReadUInt32BigEndian(sample[offset..]);
+            var length = BinaryPrimitives.ReadUInt32BigEndian(sample[(offset + 4)..]);
+            if (length > (uint)(sample.Length - offset - 8))
+            {
+                return;
+            }
+
+            var data = sample.Slice(offset + 8, (int)length);
+            offset += 8 + (int)length;
+            if (format == GenericInterfaceCounters && data.Length >= 88)
+            {
+                var counters = new InterfaceCounters(
+                    agent,
+                    BinaryPrimitives.ReadUInt32BigEndian(data),
+                    BinaryPrimitives.ReadUInt64BigEndian(data[8..]),
+                    BinaryPrimitives.ReadUInt64BigEndian(data[24..]),
+                    (ulong)BinaryPrimitives.ReadUInt32BigEndian(data[32..]) + BinaryPrimitives.ReadUInt32BigEndian(data[36..]) + BinaryPrimitives.ReadUInt32BigEndian(data[40..]),
+                    BinaryPrimitives.ReadUInt64BigEndian(data[56..]),
+                    (ulong)BinaryPrimitives.ReadUInt32BigEndian(data[64..]) + BinaryPrimitives.ReadUInt32BigEndian(data[68..]) + BinaryPrimitives.ReadUInt32BigEndian(data[72..]),
+                    BinaryPrimitives.ReadUInt32BigEndian(data[44..]),
+                    BinaryPrimitives.ReadUInt32BigEndian(data[48..]));
+                interfaces.Update(counters, receiveNanos);
+            }
+        }
     }
 
     /// <summary>

@@ -75,6 +75,34 @@ public sealed class SFlowV5DecoderTests
     }
 
     [Fact]
+    public void Decode_CounterSamplesOneSecondApart_GiveInterfaceRates()
+    {
+        static byte[] CounterDatagram(ulong inOctets, uint inUnicast, ulong outOctets, uint outUnicast)
+        {
+            var counters = new BigEndianWriter().U32(7).U32(6).U64(10_000_000_000).U32(1).U32(3)
+                .U64(inOctets).U32(inUnicast).U32(0).U32(0).U32(0).U32(0).U32(0)
+                .U64(outOctets).U32(outUnicast).U32(0).U32(0).U32(0).U32(0).U32(0);
+            var sample = new BigEndianWriter().U32(1).U32(7).U32(1).U32(1).U32((uint)counters.Length).Bytes(counters.ToArray());
+            return new BigEndianWriter().U32(5).U32(1).Ip("192.0.2.254").U32(0).U32(1).U32(1).U32(1)
+                .U32(2).U32((uint)sample.Length).Bytes(sample.ToArray()).ToArray();
+        }
+
+        var table = new InterfaceRateTable();
+        var sink = new CollectingSink();
+        SFlowV5Decoder.Decode(CounterDatagram(1_000_000, 1_000, 500, 10), Now, ref sink, out var info, table);
+        SFlowV5Decoder.Decode(CounterDatagram(126_000_000, 101_000, 1_500, 20), Now + 1_000_000_000, ref sink, out _, table);
+
+        Assert.Equal(1, info.CounterSamples);
+        var rate = Assert.Single(table.Snapshot());
+        Assert.Equal(7u, rate.IfIndex);
+        Assert.Equal(10_000_000_000ul, rate.SpeedBitsPerSecond);
+        Assert.Equal(1e9, rate.InBitsPerSecond, 3);
+        Assert.Equal(100_000, rate.InPacketsPerSecond, 3);
+        Assert.Equal(8_000, rate.OutBitsPerSecond, 3);
+        Assert.Empty(sink.Records);
+    }
+
+    [Fact]
     public void Decode_SampleLengthBeyondDatagram_IsCountedNotRead()
     {
         var buffer = new byte[1400];
