@@ -138,7 +138,7 @@ EOF
   for port in $fnm_port $bw_port; do
     cat > "$dir/pmacctd-$port.conf" <<EOF
 daemonize: false
-interface: veth1
+pcap_interface: veth1
 plugins: sfprobe
 sfprobe_receiver: 127.0.0.1:$port
 sfprobe_agentip: 127.0.0.1
@@ -166,6 +166,8 @@ EOF
   timeout 180 ip netns exec "$ns" tcpreplay -K -i veth0 "$pcap" > "$dir/tcpreplay.log" 2>&1 || echo "tcpreplay failed: $(tail -3 "$dir/tcpreplay.log")" >&2
   sleep 10  # FastNetMon averages over 5 s and checks every second; pmacctd flushes its buffers
   nsx curl -s "http://127.0.0.1:9209/metrics" > "$dir/fastnetmon.metrics" 2>/dev/null || true
+  # Kernel UDP counters of the namespace: receive-buffer overflows are datagrams a collector socket lost.
+  nsx cat /proc/net/snmp > "$dir/snmp" 2>/dev/null || true
   stop_pids
   ls /var/log/fastnetmon_attacks > "$dir/attacks.after" 2>/dev/null || true
   local f
@@ -207,6 +209,18 @@ stats = [e for e in events if e.get("event") == "collector.stats"]
 bw_records = stats[-1].get("records") if stats else None
 bw_drops = stats[-1].get("drops") if stats else None
 bw_datagrams = stats[-1].get("datagrams") if stats else None
+# Busiest 10-second window of the sFlow stream (collector.stats comes every 10 s with running totals).
+peak_dps = 0.0
+for a_, b_ in zip(stats, stats[1:]):
+    dt = ts(b_["time"]) - ts(a_["time"])
+    if dt > 1: peak_dps = max(peak_dps, (b_["datagrams"] - a_["datagrams"]) / dt)
+rcvbuf = None
+try:
+    udp = [l.split() for l in open(os.path.join(d, "snmp")) if l.startswith("Udp:")]
+    rcvbuf = int(udp[1][udp[0].index("RcvbufErrors")])
+except (OSError, ValueError, IndexError):
+    pass
+print(f"<!-- {name}: sFlow datagrams per receiver {bw_datagrams} (busiest 10 s: {peak_dps:.0f}/s); kernel UDP RcvbufErrors in the namespace: {rcvbuf} -->")
 
 metrics = open(os.path.join(d, "fastnetmon.metrics")).read() if os.path.exists(os.path.join(d, "fastnetmon.metrics")) else ""
 fnm_samples = None

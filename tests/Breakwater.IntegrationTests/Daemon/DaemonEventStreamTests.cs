@@ -12,6 +12,7 @@ using Breakwater.Wire.Flows;
 namespace Breakwater.IntegrationTests.Daemon;
 
 /// <summary>The daemon end to end over loopback: flows in, incident events out, clean shutdown with final stats.</summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class DaemonEventStreamTests
 {
     private static readonly NetAddress Target = NetAddress.Parse("198.51.100.7");

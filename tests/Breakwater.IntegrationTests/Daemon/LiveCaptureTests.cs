@@ -9,6 +9,7 @@ namespace Breakwater.IntegrationTests.Daemon;
 /// Live capture end to end, inside a private network namespace: tcpreplay sends a scapy-made SYN flood into one end of
 /// a veth pair in real time, the daemon captures the other end with libpcap and reports the incident.
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class LiveCaptureTests
 {
     [Fact]
@@ -53,7 +54,9 @@ public sealed class LiveCaptureTests
             }
 
             await daemon.WaitForExitAsync(ct);
-            var events = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            var output = await stdout;
+            var events = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            Assert.True(events.Any(e => e.GetProperty("event").GetString() == "incident.started"), "no incident.started in: " + output);
             var started = events.First(e => e.GetProperty("event").GetString() == "incident.started").GetProperty("incident");
             Assert.Equal("203.0.113.10", started.GetProperty("target").GetString());
             Assert.Equal("syn_flood", started.GetProperty("vectors")[0].GetProperty("name").GetString());

@@ -12,6 +12,7 @@ namespace Breakwater.IntegrationTests.Flows;
 /// sFlow v5 from a real agent: pmacctd's sfprobe plugin samples a capture and exports to our decoder; per-destination
 /// totals must match tshark's count of the same capture (exactly at 1:1, within sampling error at 1:N).
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class PmacctSFlowPeerTests
 {
     private const int Packets = 6000;
