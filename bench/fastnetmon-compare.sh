@@ -11,9 +11,11 @@
 #   THRESHOLD_PPS (default 2000) is given to both tools. Needs root, fastnetmon, pmacct, tcpreplay, python3.
 #   Prints a Markdown table row per (scenario, tool) on stdout; logs go to the work directory it names.
 #
-# Wall-time mapping: a raw-socket listener on veth1 stamps the first replayed frame (T0); the attack starts at
-# T0 + (truth attack start - truth first packet). Breakwater's detection time is `incident.detected` of its first
-# `incident.started` for the target; FastNetMon's is the wall time its notify script was called with `ban`.
+# Attack start: a raw-socket listener on veth1 stamps the first frame to the attack's target (on a loaded machine
+# tcpreplay falls behind the pcap clock, so T0 + (truth start - first packet) would be early; it is the fallback).
+# Breakwater's detection time is `incident.detected` of its first `incident.started` for the target; FastNetMon's
+# is the wall time its notify script was called with `ban`, its vector the `Attack type:` line of the attack details.
+# pmacct 1.7.7 wants `pcap_interface:` (it ignores `interface:`) and `sampling_rate:`.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sampling="${1:-1}"; shift || true
@@ -64,7 +66,6 @@ nsx ip link set veth1 up
 # Both collectors' sockets see the same kernel defaults; Breakwater forces its own 4 MiB buffer as root, FastNetMon keeps
 # the default (~208 KiB), as in production.
 mkdir -p /var/log/fastnetmon_attacks
-
 
 cat > "$work/first-frame.py" <<'EOF'
 # Prints the wall time of the first IPv4 frame on the interface (the replay's T0) and of the first frame to each
@@ -131,8 +132,7 @@ collectors: { sflow: { listen: ["127.0.0.1:$bw_port"] } }
 events: { file: "$dir/events.jsonl" }
 EOF
   timeout 300 ip netns exec "$ns" dotnet "$bw_dll" run --config "$dir/bw.yaml" > "$dir/breakwater.out" 2> "$dir/breakwater.err" &
-  local bw_pid=$!
-  pids+=($bw_pid)
+  pids+=($!)
 
   local port
   for port in $fnm_port $bw_port; do
@@ -163,6 +163,7 @@ EOF
   done
   sleep 3  # pmacctd opens its capture and plugin pipes
 
+  nsx cat /proc/net/snmp > "$dir/snmp.before" 2>/dev/null || true
   timeout 180 ip netns exec "$ns" tcpreplay -K -i veth0 "$pcap" > "$dir/tcpreplay.log" 2>&1 || echo "tcpreplay failed: $(tail -3 "$dir/tcpreplay.log")" >&2
   sleep 10  # FastNetMon averages over 5 s and checks every second; pmacctd flushes its buffers
   nsx curl -s "http://127.0.0.1:9209/metrics" > "$dir/fastnetmon.metrics" 2>/dev/null || true
@@ -214,13 +215,15 @@ peak_dps = 0.0
 for a_, b_ in zip(stats, stats[1:]):
     dt = ts(b_["time"]) - ts(a_["time"])
     if dt > 1: peak_dps = max(peak_dps, (b_["datagrams"] - a_["datagrams"]) / dt)
-rcvbuf = None
-try:
-    udp = [l.split() for l in open(os.path.join(d, "snmp")) if l.startswith("Udp:")]
-    rcvbuf = int(udp[1][udp[0].index("RcvbufErrors")])
-except (OSError, ValueError, IndexError):
-    pass
-print(f"<!-- {name}: sFlow datagrams per receiver {bw_datagrams} (busiest 10 s: {peak_dps:.0f}/s); kernel UDP RcvbufErrors in the namespace: {rcvbuf} -->")
+def rcvbuf_errors(path):
+    try:
+        udp = [l.split() for l in open(path) if l.startswith("Udp:")]
+        return int(udp[1][udp[0].index("RcvbufErrors")])
+    except (OSError, ValueError, IndexError):
+        return None
+after, before = rcvbuf_errors(os.path.join(d, "snmp")), rcvbuf_errors(os.path.join(d, "snmp.before"))
+rcvbuf = after - before if after is not None and before is not None else after
+print(f"<!-- {name}: sFlow datagrams per receiver {bw_datagrams} (busiest 10 s: {peak_dps:.0f}/s); kernel UDP RcvbufErrors in the namespace during the replay: {rcvbuf} -->")
 
 metrics = open(os.path.join(d, "fastnetmon.metrics")).read() if os.path.exists(os.path.join(d, "fastnetmon.metrics")) else ""
 fnm_samples = None
