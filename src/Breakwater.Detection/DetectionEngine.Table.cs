@@ -54,6 +54,7 @@ public sealed partial class DetectionEngine
         slot.Second = long.MinValue;
         slot.ClosedSecond = long.MinValue;
         slot.InUse = true;
+        slot.Prefix = AcquirePrefix(destination, network);
         var i = (int)hash & _indexMask;
         while (_index[i] != 0)
         {
@@ -125,6 +126,7 @@ public sealed partial class DetectionEngine
             _lastSlot = NoCache;
         }
 
+        ReleasePrefix(_slots[best].Prefix);
         _slots[best] = default;
         return best;
     }

@@ -43,6 +43,28 @@ internal struct TargetSlot
     public long LastAttackSecond;
     public double PeakPps;
     public double PeakBps;
+    /// <summary>Sampled packets (before scaling) in the current second: the Poisson count behind the estimate.</summary>
+    public long Samples;
+
+    /// <summary>Last sampling rate above 1 seen for this target (0: never sampled).</summary>
+    public long SamplingRate;
+
+    /// <summary>Samples in the run (pending or attacked), for the incident's note.</summary>
+    public long RunSamples;
+
+    // The two seconds closed before the current one, for the sampled window (valid only when consecutive).
+    public long History1Second;
+    public long History1Packets;
+    public long History1Bytes;
+    public long History1Samples;
+    public long History2Second;
+    public long History2Packets;
+    public long History2Bytes;
+    public long History2Samples;
+
+    /// <summary>The target's prefix slot (0: the untracked sink) for prefix-level (carpet bombing) detection.</summary>
+    public int Prefix;
+
     public IncidentTracker? Tracker;
     public Incident? Incident;
     public int Group;
