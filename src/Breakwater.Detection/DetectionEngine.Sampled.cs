@@ -13,22 +13,25 @@ public sealed partial class DetectionEngine
     /// <summary>Class counts of the two history seconds per slot (16 longs a slot), allocated at the first sampled target.</summary>
     private long[]? _classHistory;
 
+    /// <summary>Counters of the two history seconds per slot, allocated with <see cref="_classHistory"/>.</summary>
+    private SampleHistory[]? _sampleHistory;
+
     /// <summary>Remembers a closed second of a sampled target for its window.</summary>
     private void PushHistory(int id, long s, long packets, long bytes, long samples, ReadOnlySpan<long> classes)
     {
-        ref var slot = ref _slots[id];
         var history = _classHistory ??= new long[_slots.Length * 2 * GroupLimits.ClassCount];
+        ref var slot = ref (_sampleHistory ??= new SampleHistory[_slots.Length])[id];
         var at = id * 2 * GroupLimits.ClassCount;
         history.AsSpan(at, GroupLimits.ClassCount).CopyTo(history.AsSpan(at + GroupLimits.ClassCount, GroupLimits.ClassCount));
         classes.CopyTo(history.AsSpan(at, GroupLimits.ClassCount));
-        slot.History2Second = slot.History1Second;
-        slot.History2Packets = slot.History1Packets;
-        slot.History2Bytes = slot.History1Bytes;
-        slot.History2Samples = slot.History1Samples;
-        slot.History1Second = s;
-        slot.History1Packets = packets;
-        slot.History1Bytes = bytes;
-        slot.History1Samples = samples;
+        slot.Second2 = slot.Second1;
+        slot.Packets2 = slot.Packets1;
+        slot.Bytes2 = slot.Bytes1;
+        slot.Samples2 = slot.Samples1;
+        slot.Second1 = s;
+        slot.Packets1 = packets;
+        slot.Bytes1 = bytes;
+        slot.Samples1 = samples;
     }
 
     /// <summary>
@@ -47,23 +50,23 @@ public sealed partial class DetectionEngine
         ref var slot = ref _slots[id];
         Span<long> window = stackalloc long[GroupLimits.ClassCount];
         classes.CopyTo(window);
-        var history = _classHistory;
-        if (history is not null)
+        if (_classHistory is { } history && _sampleHistory is { } counters)
         {
+            ref var h = ref counters[id];
             var at = id * 2 * GroupLimits.ClassCount;
-            if (slot.History1Second >= s - SampledRate.HistorySeconds && slot.History1Second < s)
+            if (h.Second1 >= s - SampledRate.HistorySeconds && h.Second1 < s)
             {
-                packets += slot.History1Packets;
-                bytes += slot.History1Bytes;
-                samples += slot.History1Samples;
+                packets += h.Packets1;
+                bytes += h.Bytes1;
+                samples += h.Samples1;
                 Add(window, history.AsSpan(at, GroupLimits.ClassCount));
             }
 
-            if (slot.History2Second >= s - SampledRate.HistorySeconds && slot.History2Second < s)
+            if (h.Second2 >= s - SampledRate.HistorySeconds && h.Second2 < s)
             {
-                packets += slot.History2Packets;
-                bytes += slot.History2Bytes;
-                samples += slot.History2Samples;
+                packets += h.Packets2;
+                bytes += h.Bytes2;
+                samples += h.Samples2;
                 Add(window, history.AsSpan(at + GroupLimits.ClassCount, GroupLimits.ClassCount));
             }
         }
@@ -101,11 +104,11 @@ public sealed partial class DetectionEngine
         Span<long> window = stackalloc long[GroupLimits.ClassCount];
         classes.CopyTo(window);
         var seconds = span;
-        if (slot.History1Second == s - 1 && _classHistory is { } history)
+        if (_classHistory is { } history && _sampleHistory is { } counters && counters[id].Second1 == s - 1)
         {
-            packets += slot.History1Packets;
-            bytes += slot.History1Bytes;
-            samples += slot.History1Samples;
+            packets += counters[id].Packets1;
+            bytes += counters[id].Bytes1;
+            samples += counters[id].Samples1;
             Add(window, history.AsSpan(id * 2 * GroupLimits.ClassCount, GroupLimits.ClassCount));
         }
 

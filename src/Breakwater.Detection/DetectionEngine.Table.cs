@@ -47,6 +47,12 @@ public sealed partial class DetectionEngine
 
         ref var slot = ref _slots[id];
         slot = default;
+        if (_sampleHistory is not null)
+        {
+            // A reused slot must not lend its previous target's seconds to the new one's window.
+            _sampleHistory[id] = default;
+        }
+
         slot.Address = destination;
         slot.Hash = hash;
         slot.Group = group;

@@ -52,16 +52,6 @@ internal struct TargetSlot
     /// <summary>Samples in the run (pending or attacked), for the incident's note.</summary>
     public long RunSamples;
 
-    // The two seconds closed before the current one, for the sampled window (valid only when consecutive).
-    public long History1Second;
-    public long History1Packets;
-    public long History1Bytes;
-    public long History1Samples;
-    public long History2Second;
-    public long History2Packets;
-    public long History2Bytes;
-    public long History2Samples;
-
     /// <summary>The target's prefix slot (0: the untracked sink) for prefix-level (carpet bombing) detection.</summary>
     public int Prefix;
 
