@@ -91,7 +91,9 @@ public sealed partial class DetectionEngine
         if (slot.SamplingRate > 1)
         {
             // Few samples: the decision rests on the window's confidence bound, not on one noisy second.
-            over = SampledOver(id, s, packets, bytes, slot.Second == s ? slot.Samples : 0, classes, seconds, nowNanos, out sampledReason);
+            // Only an incident's opening needs the window's verdict (and its reason text).
+            over = slot.State != TargetState.Attacked
+                && SampledOver(id, s, packets, bytes, slot.Second == s ? slot.Samples : 0, classes, seconds, nowNanos, out sampledReason);
             above = SampledAbove(id, s, packets, bytes, slot.Second == s ? slot.Samples : 0, classes, seconds);
             PushHistory(id, s, packets, bytes, slot.Second == s ? slot.Samples : 0, classes);
         }
