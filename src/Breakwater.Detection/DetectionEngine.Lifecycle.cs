@@ -333,7 +333,14 @@ public sealed partial class DetectionEngine
             }
 
             var limits = _groups[slot.Group];
-            if (limits.Ratio(slot.TotalPackets, slot.TotalBytes, NoClasses, span) <= 1)
+            var ratio = limits.Ratio(slot.TotalPackets, slot.TotalBytes, NoClasses, span);
+            if (ratio <= 1)
+            {
+                continue;
+            }
+
+            // A few samples of a short sampled capture stand for thousands of packets: they must be confidently over.
+            if (slot.SamplingRate > 1 && !SampledRate.IsOver(ratio, slot.RunSamples, Settings.ReleaseFraction))
             {
                 continue;
             }

@@ -114,6 +114,31 @@ public sealed class SampledDetectionTests
     }
 
     [Fact]
+    public void Engine_ShortSampledCaptureOfFewSamples_OpensNoIncident()
+    {
+        // Five samples in half a second extrapolate to 10,240 pps, but five samples prove little.
+        Assert.Empty(Analyze(Flood(At(0), 0.5, 10, i =>
+        {
+            var p = Tcp(Target, TcpFlags.Syn, i);
+            p.Record.SamplingRate = Rate;
+            return p;
+        })));
+    }
+
+    [Fact]
+    public void Engine_ShortSampledCaptureOfManySamples_OpensAnIncident()
+    {
+        // 400 samples in half a second: 819,200 pps estimated, confidently over whatever the noise.
+        var incident = Assert.Single(Analyze(Flood(At(0), 0.5, 800, i =>
+        {
+            var p = Tcp(Target, TcpFlags.Syn, i);
+            p.Record.SamplingRate = Rate;
+            return p;
+        })));
+        Assert.Contains(incident.Notes, n => n.StartsWith("short capture", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Engine_SampledIncident_NotesThatItsRatesAreEstimatesFromFewSamples()
     {
         var random = new Random(7);
