@@ -26,12 +26,19 @@ public sealed partial class DetectionEngine
     /// <summary>Trigger seconds of a prefix that has been over its limits since the input began (its normal load unseen).</summary>
     internal const int UnknownBaselineTriggerSeconds = 60;
 
+    /// <summary>Automatic prefix slots allocated up front; the table doubles from there up to MaxTrackedTargets.</summary>
+    private const int InitialPrefixSlots = 1024;
+
     /// <summary>Slot 0 is a sink for hosts whose prefix could not be tracked: counted, never evaluated.</summary>
     private const int PrefixSink = 0;
 
     private PrefixSlot[] _prefixSlots = [];
     private int[] _prefixFree = [];
     private int _prefixFreeCount;
+
+    /// <summary>Automatic prefixes: the next never-used slot id and the most ids there may be (the arrays grow up to it).</summary>
+    private int _prefixNextId;
+    private int _prefixCapacity;
     private int[] _prefixTouched = [];
     private int _prefixTouchedCount;
     private readonly List<int> _prefixActive = [];
@@ -74,17 +81,14 @@ public sealed partial class DetectionEngine
         }
         else
         {
-            // Each tracked host holds one reference, so as many prefix slots as host slots never run out.
-            var capacity = Settings.MaxTrackedTargets;
-            _prefixSlots = new PrefixSlot[capacity + 1];
-            _prefixFree = new int[capacity];
-            for (var i = 0; i < capacity; i++)
-            {
-                _prefixFree[i] = capacity - i;
-            }
-
-            _prefixFreeCount = capacity;
-            _prefixIndex = new Dictionary<NetAddress, int>(Math.Min(capacity, 4096), new SeededAddressComparer(_seed ^ 0x9E37_79B9_7F4A_7C15UL));
+            // Each tracked host holds one reference, so as many prefix slots as host slots never run out. The arrays
+            // start small and double up to that bound as prefixes appear (a new host is the cold path).
+            _prefixCapacity = Settings.MaxTrackedTargets;
+            var initial = Math.Min(_prefixCapacity, InitialPrefixSlots) + 1;
+            _prefixSlots = new PrefixSlot[initial];
+            _prefixFree = new int[initial];
+            _prefixNextId = 1;
+            _prefixIndex = new Dictionary<NetAddress, int>(Math.Min(_prefixCapacity, InitialPrefixSlots), new SeededAddressComparer(_seed ^ 0x9E37_79B9_7F4A_7C15UL));
         }
 
         _prefixSlots[PrefixSink].Second = long.MinValue;
@@ -113,12 +117,26 @@ public sealed partial class DetectionEngine
             return id;
         }
 
-        if (_prefixFreeCount == 0)
+        if (_prefixFreeCount > 0)
+        {
+            id = _prefixFree[--_prefixFreeCount];
+        }
+        else if (_prefixNextId <= _prefixCapacity)
+        {
+            id = _prefixNextId++;
+            if (id >= _prefixSlots.Length)
+            {
+                var size = (int)Math.Min((long)_prefixSlots.Length * 2, _prefixCapacity + 1L);
+                Array.Resize(ref _prefixSlots, size);
+                Array.Resize(ref _prefixTouched, size);
+                Array.Resize(ref _prefixFree, size);
+            }
+        }
+        else
         {
             return PrefixSink;
         }
 
-        id = _prefixFree[--_prefixFreeCount];
         ref var slot = ref _prefixSlots[id];
         slot = default;
         slot.Network = key;
