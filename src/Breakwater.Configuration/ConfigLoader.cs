@@ -28,7 +28,7 @@ public static class ConfigLoader
     private static readonly string[] EventKeys = ["file"];
 
     private static readonly string[] ThresholdKeys =
-        ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps"];
+        ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps", "prefix_pps", "prefix_mbps"];
 
     public static BreakwaterConfig LoadFile(string path)
     {
@@ -184,6 +184,8 @@ public static class ConfigLoader
                 "ack_pps" => t with { AckPps = number },
                 "rst_pps" => t with { RstPps = number },
                 "fin_pps" => t with { FinPps = number },
+                "prefix_pps" => t with { PrefixPps = number },
+                "prefix_mbps" => t with { PrefixMbps = number },
                 _ => t with { FragmentPps = number },
             };
         }

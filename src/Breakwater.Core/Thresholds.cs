@@ -33,4 +33,13 @@ public sealed record Thresholds
 
     /// <summary>IP fragments.</summary>
     public double? FragmentPps { get; init; }
+
+    /// <summary>
+    /// All packets to one prefix (a protected network, or a /24 or /64 when none is configured) from hosts that are
+    /// not under their own incident, per second. Unset: 5 × <see cref="Pps"/> (carpet bombing detection).
+    /// </summary>
+    public double? PrefixPps { get; init; }
+
+    /// <summary>Megabits per second to one prefix, counted like <see cref="PrefixPps"/>. Unset: 5 × <see cref="Mbps"/>.</summary>
+    public double? PrefixMbps { get; init; }
 }

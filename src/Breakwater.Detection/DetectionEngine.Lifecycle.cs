@@ -21,6 +21,8 @@ public sealed partial class DetectionEngine
             {
                 ApplyEmptySeconds(id, gap);
             }
+
+            ApplyEmptyPrefixSeconds(gap);
         }
 
         CompactActive();
@@ -44,9 +46,18 @@ public sealed partial class DetectionEngine
                 CloseSecond(id, s, seconds, nowNanos);
             }
         }
+
+        // Prefixes close after their hosts: only then is it known whose traffic is explained by a host of its own.
+        ClosePrefixes(s, seconds, nowNanos);
     }
 
     private void CloseSecond(int id, long s, double seconds, long nowNanos)
+    {
+        CloseTarget(id, s, seconds, nowNanos);
+        AccountHostInPrefix(ref _slots[id], s);
+    }
+
+    private void CloseTarget(int id, long s, double seconds, long nowNanos)
     {
         ref var slot = ref _slots[id];
         slot.ClosedSecond = s;
@@ -76,6 +87,17 @@ public sealed partial class DetectionEngine
         var ratio = limits.Ratio(packets, bytes, classes, seconds);
         var above = ratio > Settings.ReleaseFraction;
         var over = ratio > 1;
+        string? sampledReason = null;
+        if (slot.SamplingRate > 1)
+        {
+            // Few samples: the decision rests on the window's confidence bound, not on one noisy second.
+            // Only an incident's opening needs the window's verdict (and its reason text).
+            over = slot.State != TargetState.Attacked
+                && SampledOver(id, s, packets, bytes, slot.Second == s ? slot.Samples : 0, classes, seconds, nowNanos, out sampledReason);
+            above = SampledAbove(id, s, packets, bytes, slot.Second == s ? slot.Samples : 0, classes, seconds);
+            PushHistory(id, s, packets, bytes, slot.Second == s ? slot.Samples : 0, classes);
+        }
+
         switch (slot.State)
         {
             case TargetState.Idle when !above:
@@ -93,14 +115,14 @@ public sealed partial class DetectionEngine
                 AddActive(id);
                 EnsureTracker(ref slot);
                 AddToRun(ref slot, packets, bytes, seconds, s);
-                PendingSecond(id, over, limits, classes, seconds, nowNanos);
+                PendingSecond(id, over, limits, classes, seconds, nowNanos, sampledReason);
                 return;
             case TargetState.Pending when !above:
                 ToIdle(ref slot);
                 return;
             case TargetState.Pending:
                 AddToRun(ref slot, packets, bytes, seconds, s);
-                PendingSecond(id, over, limits, classes, seconds, nowNanos);
+                PendingSecond(id, over, limits, classes, seconds, nowNanos, sampledReason);
                 return;
             case TargetState.Attacked:
                 AttackedSecond(id, above, packets, bytes, seconds, s);
@@ -108,11 +130,16 @@ public sealed partial class DetectionEngine
         }
     }
 
-    private void PendingSecond(int id, bool over, GroupLimits limits, ReadOnlySpan<long> classes, double seconds, long nowNanos)
+    private void PendingSecond(int id, bool over, GroupLimits limits, ReadOnlySpan<long> classes, double seconds, long nowNanos, string? sampledReason)
     {
         ref var slot = ref _slots[id];
         slot.OverStreak = over ? slot.OverStreak + 1 : 0;
-        if (slot.OverStreak >= Settings.TriggerSeconds)
+        if (over && sampledReason is not null)
+        {
+            // The sampled window already spans the trigger time: its confidence bound replaces the streak.
+            Open(id, nowNanos, sampledReason);
+        }
+        else if (slot.OverStreak >= Settings.TriggerSeconds)
         {
             Open(id, nowNanos, limits.Reason(slot.Packets, slot.Bytes, classes, seconds));
         }
@@ -153,6 +180,7 @@ public sealed partial class DetectionEngine
 
     private static void AddToRun(ref TargetSlot slot, long packets, long bytes, double seconds, long s)
     {
+        slot.RunSamples += slot.Second == s ? slot.Samples : 0;
         slot.RunPackets += packets;
         slot.RunBytes += bytes;
         slot.RunPeakPps = Math.Max(slot.RunPeakPps, packets / seconds);
@@ -187,6 +215,12 @@ public sealed partial class DetectionEngine
     private void Checkpoint(int id, long nanos)
     {
         ref var slot = ref _slots[id];
+        if (slot.SamplingRate > 1 && slot.Samples > 0)
+        {
+            SampledCheckpoint(id, nanos);
+            return;
+        }
+
         slot.NextCheck = Math.Max(slot.NextCheck * 2, slot.Packets + 1);
         var limits = _groups[slot.Group];
         ReadOnlySpan<long> classes = _classCounts.AsSpan(id * GroupLimits.ClassCount, GroupLimits.ClassCount);
@@ -276,6 +310,7 @@ public sealed partial class DetectionEngine
         slot.Quiet = 0;
         slot.RunPackets = 0;
         slot.RunBytes = 0;
+        slot.RunSamples = 0;
         slot.RunPeakPps = 0;
         slot.RunPeakBps = 0;
         slot.TailPackets = 0;
@@ -298,7 +333,14 @@ public sealed partial class DetectionEngine
             }
 
             var limits = _groups[slot.Group];
-            if (limits.Ratio(slot.TotalPackets, slot.TotalBytes, NoClasses, span) <= 1)
+            var ratio = limits.Ratio(slot.TotalPackets, slot.TotalBytes, NoClasses, span);
+            if (ratio <= 1)
+            {
+                continue;
+            }
+
+            // A few samples of a short sampled capture stand for thousands of packets: they must be confidently over.
+            if (slot.SamplingRate > 1 && !SampledRate.IsOver(ratio, slot.RunSamples, Settings.ReleaseFraction))
             {
                 continue;
             }

@@ -28,7 +28,7 @@ public sealed partial class DetectionEngine
             var summaries = new List<PrefixSummary>();
             var reports = Incidents;
             var byReport = _incidents.ToDictionary(i => i.Report);
-            foreach (var group in reports.Where(r => byReport[r].Network >= 0).GroupBy(r => byReport[r].Network).OrderBy(g => g.Key))
+            foreach (var group in reports.Where(r => byReport[r].Network >= 0 && !byReport[r].IsPrefix).GroupBy(r => byReport[r].Network).OrderBy(g => g.Key))
             {
                 // One summary per wave: incidents whose spans overlap (with the quiet period as slack) belong together.
                 var wave = new List<IncidentReport>();
@@ -48,6 +48,24 @@ public sealed partial class DetectionEngine
                 }
 
                 AddSummary(summaries, group.Key, wave);
+            }
+
+            // Prefix-level (carpet bombing) incidents: one summary each, listing the hosts seen under attack.
+            foreach (var report in reports.Where(r => byReport[r].IsPrefix))
+            {
+                summaries.Add(new PrefixSummary
+                {
+                    Prefix = report.Target,
+                    Group = report.Group,
+                    Targets = byReport[report].Hosts,
+                    Incidents = [report.Id],
+                    Start = report.Start,
+                    End = report.End,
+                    PeakPps = report.PeakPps,
+                    PeakBps = report.PeakBps,
+                    Packets = report.Packets,
+                    Vectors = [.. report.Vectors.Select(v => v.Name)],
+                });
             }
 
             return summaries;
@@ -92,6 +110,12 @@ public sealed partial class DetectionEngine
     /// <summary>Copies the engine's view of an open incident into its report (cold: at most once per second).</summary>
     private void Refresh(Incident incident, bool periodic = false)
     {
+        if (incident.IsPrefix)
+        {
+            RefreshPrefix(incident, periodic);
+            return;
+        }
+
         ref var slot = ref _slots[incident.Slot];
         var report = incident.Report;
 
@@ -102,8 +126,31 @@ public sealed partial class DetectionEngine
         report.PeakPps = Math.Round(Math.Max(slot.RunPeakPps, open ? slot.Packets : 0), 1);
         report.PeakBps = Math.Round(Math.Max(slot.RunPeakBps, open ? slot.Bytes * 8.0 : 0), 1);
         var notes = new List<string>(incident.Notes);
+        var samples = slot.RunSamples + (open ? slot.Samples : 0);
+        if (slot.SamplingRate > 1 && samples > 0 && samples < SampledRate.FewSamples)
+        {
+            notes.Add(SampledNote(samples, slot.SamplingRate, report.Packets));
+        }
+
         // The slot's tracker, not the one at opening: it may have been attached later when the pool was exhausted.
         var tracker = incident.Ended ? null : slot.Tracker;
+        Analyse(incident, tracker, slot.Group, slot.GlobalPacketsAtStart, periodic, notes);
+        report.Notes = notes;
+    }
+
+    /// <summary>"estimated from 23 samples at 1:1024 …": the packet count is a Poisson estimate, give its 95 % interval.</summary>
+    private static string SampledNote(long samples, long rate, long packets)
+    {
+        var low = SampledRate.LowerBound(samples, 1.96) * rate;
+        var high = SampledRate.UpperBound(samples, 1.96) * rate;
+        return Invariant(
+            $"rates estimated from {samples} samples at 1:{rate}: {packets} packets, 95 % interval {low:0} to {high:0}; peaks are one-second estimates");
+    }
+
+    /// <summary>Vectors, sources, fingerprint and heuristics from the incident's analyser (host or prefix).</summary>
+    private void Analyse(Incident incident, IncidentTracker? tracker, int group, long globalPacketsAtStart, bool periodic, List<string> notes)
+    {
+        var report = incident.Report;
         if (tracker is not null && tracker.Records > 0)
         {
             report.UniqueSources = tracker.Sources.Estimate();
@@ -111,14 +158,16 @@ public sealed partial class DetectionEngine
             var span = Math.Max(_lastNanos - _firstNanos, RateFloorNanos) / (double)NanosPerSecond;
             var duration = Math.Min(incident.LastAttackSecond - incident.StartSecond + 1, span);
             // A group with only a bit-rate limit has no packet rate to call normal: only the 2 % rule applies there.
-            var minLimit = _groups[slot.Group].MinPacketLimit;
+            var minLimit = _groups[group].MinPacketLimit;
             var backgroundPps = double.IsPositiveInfinity(minLimit) ? 0 : minLimit * BackgroundRateFraction;
             report.Vectors = BuildVectors(tracker, report.Packets, report.Bytes, duration, backgroundPps, attack, notes);
-            var other = (incident.Ended ? incident.GlobalPacketsAtEnd : _globalPackets) - slot.GlobalPacketsAtStart - report.Packets;
+            var other = (incident.Ended ? incident.GlobalPacketsAtEnd : _globalPackets) - globalPacketsAtStart - report.Packets;
             // The search costs milliseconds: live updates redo it every few seconds, final and read views always.
             if (!periodic || report.Fingerprint is null || _second - incident.LastFingerprintSecond >= FingerprintRefreshSeconds)
             {
-                report.Fingerprint = FingerprintSearch.Find(incident.Target, tracker, attack, other);
+                report.Fingerprint = incident.Prefix is { } prefix
+                    ? FingerprintSearch.Find(prefix, tracker, attack, other)
+                    : FingerprintSearch.Find(incident.Target, tracker, attack, other);
                 incident.LastFingerprintSecond = _second;
             }
 
@@ -134,8 +183,6 @@ public sealed partial class DetectionEngine
         {
             notes.Add("no per-packet analysis: too many hot targets at once");
         }
-
-        report.Notes = notes;
     }
 
     private static List<VectorReport> BuildVectors(

@@ -47,6 +47,12 @@ public sealed partial class DetectionEngine
 
         ref var slot = ref _slots[id];
         slot = default;
+        if (_sampleHistory is not null)
+        {
+            // A reused slot must not lend its previous target's seconds to the new one's window.
+            _sampleHistory[id] = default;
+        }
+
         slot.Address = destination;
         slot.Hash = hash;
         slot.Group = group;
@@ -54,6 +60,7 @@ public sealed partial class DetectionEngine
         slot.Second = long.MinValue;
         slot.ClosedSecond = long.MinValue;
         slot.InUse = true;
+        slot.Prefix = AcquirePrefix(destination, network);
         var i = (int)hash & _indexMask;
         while (_index[i] != 0)
         {
@@ -125,6 +132,7 @@ public sealed partial class DetectionEngine
             _lastSlot = NoCache;
         }
 
+        ReleasePrefix(_slots[best].Prefix);
         _slots[best] = default;
         return best;
     }

@@ -117,6 +117,7 @@ public sealed partial class DetectionEngine
 
         _groups = [.. groups];
         _prefixes = new PrefixTable(settings.Networks);
+        InitPrefixes();
     }
 
     public DetectionSettings Settings { get; }
@@ -180,12 +181,32 @@ public sealed partial class DetectionEngine
 
         slot.Packets += packets;
         slot.Bytes += bytes;
+        if (rate > 1)
+        {
+            slot.Samples += (long)record.Packets;
+            slot.SamplingRate = (long)rate;
+        }
+
         CountClasses(ref record, id * GroupLimits.ClassCount, packets);
 
         // Quiet seconds of an open incident are the target's normal traffic: they stay out of the attack's analysis.
         if (slot.Tracker is { } tracker && slot.Quiet == 0)
         {
             tracker.Add(ref record, payload, packets, bytes, record.Source.Hash(_seed), NextRandom());
+        }
+
+        // The prefix counts every record; hosts under (or about to be under) their own incident are taken out when the second closes.
+        ref var prefix = ref _prefixSlots[slot.Prefix];
+        if (prefix.Second != second)
+        {
+            StartPrefixSecond(ref prefix, slot.Prefix, second);
+        }
+
+        prefix.Packets += packets;
+        prefix.Bytes += bytes;
+        if (prefix.Tracker is { } prefixTracker && prefix.Quiet == 0 && slot.State == TargetState.Idle)
+        {
+            prefixTracker.Add(ref record, payload, packets, bytes, record.Source.Hash(_seed), NextRandom());
         }
 
         if (slot.Packets >= slot.NextCheck)
@@ -238,6 +259,7 @@ public sealed partial class DetectionEngine
         }
 
         CompactActive();
+        CompletePrefixes();
 
         // Later records start a fresh second rather than reopening the closed one.
         SetSecond(s + 1);
@@ -353,6 +375,7 @@ public sealed partial class DetectionEngine
         slot.Packets = 0;
         slot.Bytes = 0;
         slot.NextCheck = FirstCheck;
+        slot.Samples = 0;
         Array.Clear(_classCounts, id * GroupLimits.ClassCount, GroupLimits.ClassCount);
         _touched[_touchedCount++] = id;
     }

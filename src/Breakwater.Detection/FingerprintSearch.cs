@@ -19,7 +19,14 @@ internal static class FingerprintSearch
     /// <summary>A predicate must keep this fraction of the current coverage to be considered.</summary>
     private const double KeepCoverage = 0.95;
 
-    public static FingerprintReport Find(NetAddress target, IncidentTracker tracker, ReadOnlySpan<bool> attack, long otherPackets)
+    public static FingerprintReport Find(NetAddress target, IncidentTracker tracker, ReadOnlySpan<bool> attack, long otherPackets) =>
+        Find((target.IsIPv4 ? "ip dst " : "ip6 dst ") + target.ToString(), target.IsIPv4, tracker, attack, otherPackets);
+
+    /// <summary>A prefix-level incident: the filter starts with <c>ip dst net P</c> (IPv6: <c>ip6 dst net P</c>).</summary>
+    public static FingerprintReport Find(Prefix target, IncidentTracker tracker, ReadOnlySpan<bool> attack, long otherPackets) =>
+        Find((target.IsIPv4 ? "ip dst net " : "ip6 dst net ") + target.ToString(), target.IsIPv4, tracker, attack, otherPackets);
+
+    private static FingerprintReport Find(string head, bool v4, IncidentTracker tracker, ReadOnlySpan<bool> attack, long otherPackets)
     {
         var vectors = tracker.Vectors.ToArray();
         var attackMask = attack.ToArray();
@@ -81,7 +88,7 @@ internal static class FingerprintSearch
 
         return new FingerprintReport
         {
-            Filter = Render(target, chosen),
+            Filter = Render(head, v4, chosen),
             Coverage = Math.Round(coverage, 4),
             Collateral = Math.Round(collateral, 4),
         };
@@ -185,10 +192,12 @@ internal static class FingerprintSearch
     }
 
     /// <summary>Writes the predicates as a tcpdump/BPF expression.</summary>
-    public static string Render(NetAddress target, List<FingerprintPredicate> predicates)
+    public static string Render(NetAddress target, List<FingerprintPredicate> predicates) =>
+        Render((target.IsIPv4 ? "ip dst " : "ip6 dst ") + target.ToString(), target.IsIPv4, predicates);
+
+    private static string Render(string head, bool v4, List<FingerprintPredicate> predicates)
     {
-        var v4 = target.IsIPv4;
-        var text = new StringBuilder(v4 ? "ip dst " : "ip6 dst ").Append(target.ToString());
+        var text = new StringBuilder(head);
         var protocol = predicates.Find(p => p.Feature == FingerprintFeature.Protocol);
         var hasProtocol = predicates.Exists(p => p.Feature == FingerprintFeature.Protocol);
         var transport = hasProtocol && protocol.Value == 6 ? "tcp" : hasProtocol && protocol.Value == 17 ? "udp" : null;

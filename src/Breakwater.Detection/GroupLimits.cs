@@ -43,13 +43,25 @@ internal sealed class GroupLimits
         }
 
         MinPacketLimit = min;
+
+        // Carpet bombing: unset prefix limits are five hosts' worth of the host limits (docs/configuration.md).
+        PrefixPps = t.PrefixPps is > 0 ? t.PrefixPps.Value : PrefixFactor * Pps;
+        PrefixBitsPerSecond = t.PrefixMbps is > 0 ? t.PrefixMbps.Value * 1_000_000 : PrefixFactor * BitsPerSecond;
     }
+
+    /// <summary>Default prefix limits as a multiple of the host limits.</summary>
+    public const double PrefixFactor = 5;
 
     public string Name { get; }
 
     public double Pps { get; }
 
     public double BitsPerSecond { get; }
+
+    /// <summary>Packets per second to one prefix from hosts not under their own incident (infinity when unset).</summary>
+    public double PrefixPps { get; }
+
+    public double PrefixBitsPerSecond { get; }
 
     /// <summary>The lowest packet-rate limit of any class (infinity when only a bit rate is set).</summary>
     public double MinPacketLimit { get; }
@@ -64,6 +76,20 @@ internal sealed class GroupLimits
         }
 
         return ratio;
+    }
+
+    /// <summary>Ratio of a prefix's unexplained traffic to its limits; above 1 the prefix is over.</summary>
+    public double PrefixRatio(long packets, long bytes, double seconds) =>
+        Math.Max(packets / seconds / PrefixPps, bytes * 8.0 / seconds / PrefixBitsPerSecond);
+
+    /// <summary>Names the prefix limit with the higher ratio, e.g. "prefix pps 25000 > 20000".</summary>
+    public string PrefixReason(long packets, long bytes, double seconds)
+    {
+        var pps = packets / seconds;
+        var bps = bytes * 8.0 / seconds;
+        return bps / PrefixBitsPerSecond > pps / PrefixPps
+            ? Describe("prefix mbps", bps / 1e6, PrefixBitsPerSecond / 1e6)
+            : Describe("prefix pps", pps, PrefixPps);
     }
 
     /// <summary>Names the limit with the highest ratio, e.g. "pps 12000 > 4000".</summary>

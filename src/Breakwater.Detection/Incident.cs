@@ -30,4 +30,12 @@ internal sealed class Incident(IncidentReport report, NetAddress target, int slo
     public long GlobalPacketsAtEnd { get; set; }
 
     public List<string> Notes { get; } = [];
+
+    /// <summary>The target is a prefix (carpet bombing); <see cref="Slot"/> is then a prefix slot.</summary>
+    public Prefix? Prefix { get; init; }
+
+    public bool IsPrefix => Prefix is not null;
+
+    /// <summary>Prefix incidents: the hosts seen under attack, most packets first (kept when the prefix slot is reused).</summary>
+    public IReadOnlyList<string> Hosts { get; set; } = [];
 }

@@ -43,6 +43,18 @@ internal struct TargetSlot
     public long LastAttackSecond;
     public double PeakPps;
     public double PeakBps;
+    /// <summary>Sampled packets (before scaling) in the current second: the Poisson count behind the estimate.</summary>
+    public long Samples;
+
+    /// <summary>Last sampling rate above 1 seen for this target (0: never sampled).</summary>
+    public long SamplingRate;
+
+    /// <summary>Samples in the run (pending or attacked), for the incident's note.</summary>
+    public long RunSamples;
+
+    /// <summary>The target's prefix slot (0: the untracked sink) for prefix-level (carpet bombing) detection.</summary>
+    public int Prefix;
+
     public IncidentTracker? Tracker;
     public Incident? Incident;
     public int Group;

@@ -39,6 +39,41 @@ internal static class Traffic
         return engine.Incidents;
     }
 
+    /// <summary>
+    /// Like <see cref="Analyze(DetectionEngine, IEnumerable{Packet}[])"/> for streams that are each in time order: merges
+    /// them lazily, so that millions of packets never sit in memory at once.
+    /// </summary>
+    public static IReadOnlyList<IncidentReport> AnalyzeMerged(DetectionEngine engine, params IEnumerable<Packet>[] streams)
+    {
+        var enumerators = streams.Select(s => s.GetEnumerator()).ToArray();
+        var queue = new PriorityQueue<int, long>();
+        for (var i = 0; i < enumerators.Length; i++)
+        {
+            if (enumerators[i].MoveNext())
+            {
+                queue.Enqueue(i, enumerators[i].Current.Record.TimestampNanos);
+            }
+        }
+
+        while (queue.TryDequeue(out var i, out _))
+        {
+            var p = enumerators[i].Current;
+            engine.Add(ref p.Record, p.Payload);
+            if (enumerators[i].MoveNext())
+            {
+                queue.Enqueue(i, enumerators[i].Current.Record.TimestampNanos);
+            }
+        }
+
+        foreach (var e in enumerators)
+        {
+            e.Dispose();
+        }
+
+        engine.Complete();
+        return engine.Incidents;
+    }
+
     public static IReadOnlyList<IncidentReport> Analyze(params IEnumerable<Packet>[] streams) =>
         Analyze(new DetectionEngine(new DetectionSettings()), streams);
 

@@ -11,6 +11,7 @@ public static class TruthMatcher
     public static IReadOnlyList<string> Mismatches(GroundTruth truth, AnalysisDocument analysis, double thresholdPps = 4000)
     {
         var problems = new List<string>();
+        var prefixIncidents = new HashSet<string>();
         foreach (var attack in truth.Attacks)
         {
             var targets = attack.AllTargets.ToList();
@@ -23,6 +24,20 @@ public static class TruthMatcher
                     problems.Add($"{attack.Name}: spread over {targets.Count} hosts at {perTarget:N0} pps each and no prefix summary names them");
                 }
 
+                // One prefix-level incident whose prefix holds every attacked host, with the attack's vector and times.
+                var carpet = analysis.Incidents
+                    .Where(i => Prefix.TryParse(i.Target, out var p) && i.Target.Contains('/', StringComparison.Ordinal)
+                        && targets.All(t => p.Contains(Breakwater.Wire.NetAddress.Parse(t))))
+                    .OrderBy(i => Math.Abs((i.Start - attack.Start).TotalSeconds))
+                    .FirstOrDefault();
+                if (carpet is null)
+                {
+                    problems.Add($"{attack.Name}: no prefix-level incident holds its {targets.Count} hosts");
+                    continue;
+                }
+
+                prefixIncidents.Add(carpet.Id);
+                CheckIncident(attack, carpet, problems);
                 continue;
             }
 
@@ -38,38 +53,44 @@ public static class TruthMatcher
                     continue;
                 }
 
-                var main = attack.Vectors.MaxBy(v => v.Weight)!.Name;
-                if (!incident.Vectors.Any(v => v.Name == main))
-                {
-                    problems.Add($"{attack.Name}: {target} vectors are {string.Join(",", incident.Vectors.Select(v => v.Name))}, expected {main}");
-                }
-
-                foreach (var vector in attack.Vectors.Where(v => v.Weight >= 0.15 && v.Name != main))
-                {
-                    if (!incident.Vectors.Any(v => v.Name == vector.Name))
-                    {
-                        problems.Add($"{attack.Name}: {target} misses vector {vector.Name} (weight {vector.Weight})");
-                    }
-                }
-
-                if ((incident.Start - attack.Start).Duration() > Tolerance)
-                {
-                    problems.Add($"{attack.Name}: {target} start {incident.Start:O}, truth {attack.Start:O}");
-                }
-
-                if (incident.End is not { } end || (end - attack.End).Duration() > Tolerance)
-                {
-                    problems.Add($"{attack.Name}: {target} end {incident.End:O}, truth {attack.End:O}");
-                }
+                CheckIncident(attack, incident, problems);
             }
         }
 
         var truthTargets = truth.Attacks.SelectMany(a => a.AllTargets).ToHashSet();
-        foreach (var incident in analysis.Incidents.Where(i => !truthTargets.Contains(i.Target)))
+        foreach (var incident in analysis.Incidents.Where(i => !truthTargets.Contains(i.Target) && !prefixIncidents.Contains(i.Id)))
         {
             problems.Add($"false positive: incident on {incident.Target} at {incident.Start:O} ({string.Join(",", incident.Vectors.Select(v => v.Name))})");
         }
 
         return problems;
+    }
+
+    private static void CheckIncident(TruthAttack attack, IncidentReport incident, List<string> problems)
+    {
+        var target = incident.Target;
+        var main = attack.Vectors.MaxBy(v => v.Weight)!.Name;
+        if (!incident.Vectors.Any(v => v.Name == main))
+        {
+            problems.Add($"{attack.Name}: {target} vectors are {string.Join(",", incident.Vectors.Select(v => v.Name))}, expected {main}");
+        }
+
+        foreach (var vector in attack.Vectors.Where(v => v.Weight >= 0.15 && v.Name != main))
+        {
+            if (!incident.Vectors.Any(v => v.Name == vector.Name))
+            {
+                problems.Add($"{attack.Name}: {target} misses vector {vector.Name} (weight {vector.Weight})");
+            }
+        }
+
+        if ((incident.Start - attack.Start).Duration() > Tolerance)
+        {
+            problems.Add($"{attack.Name}: {target} start {incident.Start:O}, truth {attack.Start:O}");
+        }
+
+        if (incident.End is not { } end || (end - attack.End).Duration() > Tolerance)
+        {
+            problems.Add($"{attack.Name}: {target} end {incident.End:O}, truth {attack.End:O}");
+        }
     }
 }
