@@ -134,17 +134,17 @@ def ntp_amplification():
     cap = Capture("ntp-amplification-scapy")
     servers = [f"192.0.2.{i}" for i in range(10, 16)]
     clients = [rand_v4() for _ in range(20)]
-    background(cap, BASE, 3, 30, servers, clients)
+    background(cap, BASE, 4, 30, servers, clients)
     reflectors = [rand_v4() for _ in range(400)]
-    # Mode 7 MON_GETLIST_1 response: 8-byte header, 6 items of 72 bytes: 440 bytes of UDP payload, IP length 468.
-    header = bytes([0xD7, 0x00, 0x03, 0x2A, 0x00, 0x06, 0x00, 0x48])
-    # One second bucket holds the whole attack: 4,140 responses (the file stays under 2 MiB).
-    times = even_times(BASE + 1, 0.9, 4600)
+    # Mode 7 MON_GETLIST_1 response: 8-byte header, 1 item of 72 bytes: 80 bytes of UDP payload, IP length 108
+    # (a short monlist keeps the file small; two full seconds over the threshold make it an attack, not a blip).
+    header = bytes([0xD7, 0x00, 0x03, 0x2A, 0x00, 0x01, 0x00, 0x48])
+    times = even_times(BASE + 1, 2.2, 4600)
     for t in times:
-        items = bytes(random.getrandbits(8) for _ in range(432))
+        items = bytes(random.getrandbits(8) for _ in range(72))
         pkt = Ether(dst=ROUTER, src=UPSTREAM) / IP(src=random.choice(reflectors), dst="192.0.2.55", ttl=random.randint(40, 60), id=random.randint(0, 65535)) \
             / UDP(sport=123, dport=random.choice([80, 443, 3074, 27015, rand_port()])) / Raw(header + items)
-        assert len(pkt[IP]) == 468
+        assert len(pkt[IP]) == 108
         cap.add(t, pkt)
     cap.attack("ntp", "192.0.2.55", [("ntp_amplification", 1.0)], times, 4600, False, len(reflectors))
     cap.write(30, len(servers))
@@ -168,7 +168,7 @@ def dns_water_torture():
     clients = [rand_v4() for _ in range(40)]
     background(cap, BASE, 5, 60, servers, clients)
     resolvers = [rand_v4() for _ in range(300)]
-    times = even_times(BASE + 1.5, 2.0, 6000)
+    times = even_times(BASE + 1, 2.2, 6000)
     for t in times:
         label = "".join(random.choice(ALPHABET) for _ in range(random.randint(8, 16)))
         cap.add(t, Ether(dst=ROUTER, src=UPSTREAM) / IP(src=random.choice(resolvers), dst="198.51.100.53", ttl=random.randint(50, 60), id=random.randint(0, 65535))
@@ -181,12 +181,12 @@ def gre_flood():
     cap = Capture("gre-flood-scapy")
     servers = [f"198.51.100.{i}" for i in range(10, 16)]
     clients = [rand_v4() for _ in range(30)]
-    background(cap, BASE, 3, 40, servers, clients)
+    background(cap, BASE, 4, 40, servers, clients)
     bots = [rand_v4() for _ in range(800)]
-    times = even_times(BASE + 1, 0.9, 4800)
+    times = even_times(BASE + 1, 2.2, 4800)
     for t in times:
         src = random.choice(bots)
-        payload = bytes(random.choice(ALPHABET.encode()) for _ in range(256))
+        payload = bytes(random.choice(ALPHABET.encode()) for _ in range(64))
         inner = IP(src=src, dst="198.51.100.20", ttl=64, id=random.randint(0, 65535)) / UDP(sport=rand_port(), dport=random.randint(1024, 65000)) / Raw(payload)
         cap.add(t, Ether(dst=ROUTER, src=UPSTREAM) / IP(src=src, dst="198.51.100.20", ttl=random.randint(40, 60), id=random.randint(0, 65535), flags="DF") / GRE(proto=0x0800) / inner)
     cap.attack("gre", "198.51.100.20", [("gre_flood", 1.0)], times, 4800, False, len(bots))
@@ -198,7 +198,7 @@ def ipv6_syn_flood():
     servers = [f"2001:db8:100::{i:x}" for i in range(16, 24)]
     clients = [rand_v6() for _ in range(40)]
     background(cap, BASE, 5, 60, servers, clients, v6=True)
-    times = even_times(BASE + 1.5, 2.0, 7000)
+    times = even_times(BASE + 1, 2.2, 7000)
     for t in times:
         cap.add(t, Ether(dst=ROUTER, src=UPSTREAM) / IPv6(src=rand_v6(), dst="2001:db8:100::7", hlim=random.randint(40, 250))
                 / TCP(sport=rand_port(), dport=443, flags="S", seq=random.randint(0, 2**32 - 1), window=64240, options=[("MSS", 1440)]))
