@@ -4,6 +4,7 @@ using static Breakwater.Detection.Tests.Traffic;
 
 namespace Breakwater.Detection.Tests;
 
+[Collection(nameof(ProcessWideMeasurementsCollection))]
 public sealed class AllocationTests
 {
     private static long AllocatedFeeding(DetectionEngine engine, Packet template, long from, long count, long pps)

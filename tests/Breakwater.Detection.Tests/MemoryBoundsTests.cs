@@ -4,6 +4,7 @@ using static Breakwater.Detection.Tests.Traffic;
 
 namespace Breakwater.Detection.Tests;
 
+[Collection(nameof(ProcessWideMeasurementsCollection))]
 public sealed class MemoryBoundsTests
 {
     [Fact]
