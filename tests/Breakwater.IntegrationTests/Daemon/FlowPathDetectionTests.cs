@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Breakwater.Configuration;
 using Breakwater.Core;
@@ -70,7 +71,27 @@ public sealed class FlowPathDetectionTests
         var endpoint = host.Collectors[0].LocalEndPoint;
         if (softflowd)
         {
-            await PeerProcess.RunAsync("softflowd", ct, "-r", pcap, "-n", $"127.0.0.1:{endpoint.Port}", "-v", path[^2..].TrimStart('-'));
+            // softflowd reading a file exports everything in one burst; a router exports as traffic flows. So its
+            // datagrams are caught first, then sent on, in order, spread over three seconds.
+            using var catcher = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            catcher.Client.ReceiveBufferSize = 32 << 20;
+            var catcherPort = ((IPEndPoint)catcher.Client.LocalEndPoint!).Port;
+            await PeerProcess.RunAsync("softflowd", ct, "-r", pcap, "-n", $"127.0.0.1:{catcherPort}", "-v", path[^2..].TrimStart('-'));
+            var datagrams = new List<byte[]>();
+            while (catcher.Available > 0)
+            {
+                datagrams.Add((await catcher.ReceiveAsync(ct)).Buffer);
+            }
+
+            using var sender = new UdpClient(AddressFamily.InterNetwork);
+            for (var i = 0; i < datagrams.Count; i++)
+            {
+                await sender.SendAsync(datagrams[i], endpoint, ct);
+                if (i % 100 == 99)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(3.0 * 100 / datagrams.Count), ct);
+                }
+            }
         }
         else
         {
