@@ -238,7 +238,7 @@ public static class ConfigLoader
                 "trigger_seconds" => settings with { TriggerSeconds = reader.Integer(value, path, 1, 600) },
                 "quiet_seconds" => settings with { QuietSeconds = reader.Integer(value, path, 1, 86_400) },
                 "release_fraction" => settings with { ReleaseFraction = reader.Fraction(value, path) },
-                _ => settings with { MaxTrackedTargets = reader.Integer(value, path, 1_024, 16_777_216) },
+                _ => settings with { MaxTrackedTargets = reader.Integer(value, path, 1_024, 4_194_304) },
             };
         }
 
