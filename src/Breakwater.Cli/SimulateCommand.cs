@@ -54,7 +54,10 @@ internal static class SimulateCommand
 
         try
         {
-            var result = ScenarioGenerator.Generate(scenario, output);
+            var bar = Console.IsErrorRedirected ? null : new TerminalProgress();
+            bar?.Begin(output, 1);
+            var result = ScenarioGenerator.Generate(scenario, output, bar);
+            bar?.End();
             stdout.WriteLine($"Wrote {result.PcapPath}: {result.Packets:N0} packets, {result.Bytes / 1e6:N1} MB, {result.Attacks} attack(s); ground truth in {result.TruthPath}.");
             return ExitCodes.Ok;
         }

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Breakwater.Cli;
 
 /// <summary>A one-line progress bar on stderr, redrawn at most ten times a second.</summary>
-internal sealed class TerminalProgress : IAnalysisProgress
+internal sealed class TerminalProgress : IAnalysisProgress, IProgress<double>
 {
     private const int BarWidth = 30;
     private readonly Stopwatch _clock = new();
@@ -20,7 +20,12 @@ internal sealed class TerminalProgress : IAnalysisProgress
         _lastDraw = -1000;
     }
 
-    public void Report(long position, long packets)
+    /// <summary>For jobs that know only the fraction done (simulate): drawn on the caller's thread, no counts.</summary>
+    public void Report(double value) => Draw(Math.Clamp(value, 0, 1), packets: null);
+
+    public void Report(long position, long packets) => Draw(Math.Clamp((double)position / _length, 0, 1), packets);
+
+    private void Draw(double fraction, long? packets)
     {
         var now = _clock.ElapsedMilliseconds;
         if (now - _lastDraw < 100)
@@ -29,17 +34,17 @@ internal sealed class TerminalProgress : IAnalysisProgress
         }
 
         _lastDraw = now;
-        var fraction = Math.Clamp((double)position / _length, 0, 1);
         var filled = (int)(fraction * BarWidth);
-        var rate = packets / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+        var counts = packets is { } n
+            ? string.Create(CultureInfo.InvariantCulture, $"  {n:N0} packets  {n / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3) / 1e6:F1} M packets/s ")
+            : "";
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"\r[{new string('#', filled)}{new string('.', BarWidth - filled)}] {fraction,4:P0} {_file}  {packets:N0} packets  {rate / 1e6:F1} M packets/s ");
+            $"\r[{new string('#', filled)}{new string('.', BarWidth - filled)}] {fraction,4:P0} {_file}{counts}");
         Console.Error.Write(line);
     }
 
     public void End()
     {
-        Report(_length, 0);
         Console.Error.Write("\r" + new string(' ', 100) + "\r");
     }
 }
