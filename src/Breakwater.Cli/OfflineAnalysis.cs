@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Ingest;
@@ -48,7 +49,7 @@ internal static class OfflineAnalysis
                 var count = stats.MalformedFor(reason);
                 if (reason is not MalformedReason.None and not MalformedReason.NotIp && count > 0)
                 {
-                    var key = SnakeCase(reason.ToString());
+                    var key = JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString());
                     malformedReasons[key] = malformedReasons.GetValueOrDefault(key) + count;
                 }
             }
@@ -83,6 +84,4 @@ internal static class OfflineAnalysis
         };
     }
 
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text.Json;
 using Breakwater.Wire;
 using Breakwater.Wire.Flows;
 
@@ -14,7 +15,7 @@ namespace Breakwater.Ingest.Collectors;
 /// </remarks>
 public sealed class FlowDecoderHub
 {
-    private static readonly string[] DropNames = Enum.GetNames<FlowDropReason>().Select(SnakeCase).ToArray();
+    private static readonly string[] DropNames = Enum.GetNames<FlowDropReason>().Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToArray();
 
     public FlowTemplateCache Templates { get; } = new();
 
@@ -70,8 +71,6 @@ public sealed class FlowDecoderHub
         }
     }
 
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private struct ArrivalTimeSink<TSink>(TSink inner, long arrivalNanos) : ITrafficSink
         where TSink : struct, ITrafficSink
