@@ -36,6 +36,7 @@ public sealed class DetectionEngine
     private readonly PrefixLifecycle _prefixLifecycle;
     private readonly SampledWindow _window;
     private readonly IncidentLog _log;
+    private readonly HotSources _hot;
     private readonly HyperLogLog _destinations = new(14);
     private readonly TopTargets _topTargets = new(64);
     private readonly ulong _seed;
@@ -67,6 +68,7 @@ public sealed class DetectionEngine
         _log = new IncidentLog(observer);
         _window = new SampledWindow(_table.Capacity, _clock, settings.ReleaseFraction);
         var pool = new TrackerPool();
+        _hot = pool.Hot;
         var reports = new ReportBuilder(_groups, _clock);
         _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets);
         _prefixLifecycle = new PrefixLifecycle(settings, _groups, _clock, _prefixes, pool, _log, reports);
@@ -111,6 +113,12 @@ public sealed class DetectionEngine
         clock.GlobalPackets += packets;
         clock.SecondRecords++;
         _records++;
+
+        // A hot target's own TCP answers mark the connections it takes part in (its normal traffic, not a flood).
+        if (record.Protocol == 6 && _hot.Count != 0 && _hot.MayContain(record.Source))
+        {
+            MarkAnswered(ref record);
+        }
 
         int id;
         if (_lastSlot != NoCache && record.Destination == _lastDestination)
@@ -295,6 +303,21 @@ public sealed class DetectionEngine
         slot.Network = network;
         slot.Prefix = _prefixes.Acquire(destination, network);
         return id;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void MarkAnswered(ref TrafficRecord record)
+    {
+        if ((record.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst)) != TcpFlags.Ack || (record.Flags & RecordFlags.LaterFragment) != 0)
+        {
+            return;
+        }
+
+        var id = _table.Find(record.Source, record.Source.Hash(_seed));
+        if (id >= 0 && _slots[id].Run.Tracker is { } tracker)
+        {
+            tracker.Answered.Mark(record.Destination, record.DestinationPort, record.SourcePort);
+        }
     }
 
     private long AdvanceClock(long second, long nanos)

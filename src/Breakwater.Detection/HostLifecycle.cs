@@ -100,7 +100,7 @@ internal sealed class HostLifecycle
         {
             slot.Run.GlobalPacketsAtStart = _clock.GlobalPackets - packets;
             Active.Add(id);
-            _pool.Ensure(ref slot.Run);
+            _pool.EnsureForHost(ref slot.Run, slot.Address);
         }
 
         if ((transition & Transition.Opened) != 0)
@@ -193,7 +193,7 @@ internal sealed class HostLifecycle
             var elapsed = _clock.SecondSpan(slot.Second, nanos);
             if (limits.Ratio(slot.Packets, slot.Bytes, classes, elapsed) > _settings.ReleaseFraction)
             {
-                _pool.Ensure(ref slot.Run);
+                _pool.EnsureForHost(ref slot.Run, slot.Address);
             }
         }
 
@@ -271,7 +271,7 @@ internal sealed class HostLifecycle
         // Analyse from the likely onset on, but not for every lone sample of normal traffic.
         if (slot.Run.Tracker is null && estimate > _settings.ReleaseFraction && samples >= SampledRate.MinTrackerSamples)
         {
-            _pool.Ensure(ref slot.Run);
+            _pool.EnsureForHost(ref slot.Run, slot.Address);
         }
 
         if (over)
@@ -297,7 +297,7 @@ internal sealed class HostLifecycle
     private void Open(int id, long nowNanos, string reason)
     {
         ref var slot = ref _table.Slots[id];
-        _pool.Ensure(ref slot.Run);
+        _pool.EnsureForHost(ref slot.Run, slot.Address);
         var start = slot.Run.RunStart;
         var report = new IncidentReport
         {

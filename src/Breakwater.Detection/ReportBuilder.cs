@@ -49,7 +49,7 @@ internal sealed class ReportBuilder(GroupLimits[] groups, DetectionClock clock)
         if (tracker is not null && tracker.Records > 0)
         {
             report.UniqueSources = tracker.Sources.Estimate();
-            var attack = new bool[VectorNames.Count];
+            var attack = new bool[IncidentTracker.ClassCount];
             var duration = Math.Min(incident.LastAttackSecond - incident.StartSecond + 1, clock.InputSpan);
 
             // A group with only a bit-rate limit has no packet rate to call normal: only the 2 % rule applies there.

@@ -1,3 +1,5 @@
+using Breakwater.Wire;
+
 namespace Breakwater.Detection;
 
 /// <summary>The bounded pool of per-record analysers shared by hosts and prefixes.</summary>
@@ -8,6 +10,20 @@ internal sealed class TrackerPool
 
     private readonly Stack<IncidentTracker> _pool = new();
     private int _inUse;
+
+    /// <summary>Hosts holding an analyser, so that their answers can be recognised on the per-record path.</summary>
+    public HotSources Hot { get; } = new();
+
+    /// <summary>Attaches an analyser to a host's run and lists the host in <see cref="Hot"/>.</summary>
+    public void EnsureForHost(ref RunState run, NetAddress host)
+    {
+        Ensure(ref run);
+        if (run.Tracker is { Host: null } tracker)
+        {
+            tracker.Host = host;
+            Hot.Add(host);
+        }
+    }
 
     /// <summary>Attaches an analyser to the run unless it has one or all are in use.</summary>
     public void Ensure(ref RunState run)
@@ -42,6 +58,12 @@ internal sealed class TrackerPool
         }
 
         run.Tracker = null;
+        if (tracker.Host is { } host)
+        {
+            Hot.Remove(host);
+            tracker.Host = null;
+        }
+
         tracker.Reset();
         _pool.Push(tracker);
         _inUse--;
