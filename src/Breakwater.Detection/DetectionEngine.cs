@@ -395,6 +395,8 @@ public sealed class DetectionEngine
         slot.Bytes = 0;
         slot.NextCheck = HostLifecycle.FirstCheck;
         slot.Samples = 0;
+        slot.LastCheckNanos = 0;
+        slot.BurstNanos = 0;
         Array.Clear(_classCounts, id * GroupLimits.ClassCount, GroupLimits.ClassCount);
         _touched[_touchedCount++] = id;
     }

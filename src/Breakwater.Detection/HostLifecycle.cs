@@ -10,7 +10,7 @@ namespace Breakwater.Detection;
 /// </summary>
 internal sealed class HostLifecycle
 {
-    /// <summary>Packets in a second before the first intra-second check; the check count doubles after each check.</summary>
+    /// <summary>Packets in a second before the first intra-second check; the check count grows by half after each check.</summary>
     public const long FirstCheck = 64;
 
     /// <summary>A short capture needs at least this many packets to its target before its extrapolated rate counts.</summary>
@@ -185,9 +185,15 @@ internal sealed class HostLifecycle
             return;
         }
 
-        slot.NextCheck = Math.Max(slot.NextCheck * 2, slot.Packets + 1);
+        slot.NextCheck = Math.Max(slot.NextCheck + (slot.NextCheck >> 1), slot.Packets + 1);
         var limits = _groups[slot.Group];
         var classes = _table.Classes(id);
+        if (slot.Run.State != TargetState.Attacked && OverwhelmingEvidence.Holds(ref slot, limits, classes, nanos, _clock, out var evidence))
+        {
+            OpenNow(id, nanos, evidence);
+            return;
+        }
+
         if (slot.Run.Tracker is null)
         {
             var elapsed = _clock.SecondSpan(slot.Second, nanos);
@@ -217,6 +223,15 @@ internal sealed class HostLifecycle
         {
             var id = Active[a];
             ref var slot = ref _table.Slots[id];
+            if (slot.Run.State == TargetState.Attacked && span < _settings.TriggerSeconds && slot.Run.Incident is { } decided)
+            {
+                // Opened on overwhelming evidence within a capture shorter than the trigger run: say so, as for the others.
+                decided.Notes.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"short capture: {slot.TotalPackets} packets in {span:0.###} s, shorter than the {_settings.TriggerSeconds} s trigger; decided on overwhelming evidence"));
+                continue;
+            }
+
             if (slot.Run.State != TargetState.Pending || slot.TotalPackets < MinShortCapturePackets)
             {
                 continue;

@@ -20,6 +20,16 @@ internal struct TargetSlot
     /// <summary>Packet count at which the next intra-second check runs (doubles each time).</summary>
     public long NextCheck;
 
+    /// <summary>The last intra-second check in this second (0: none yet): time and counters, for the recent rate.</summary>
+    public long LastCheckNanos;
+    public long LastCheckPackets;
+    public long LastCheckBytes;
+
+    /// <summary>Start of a burst far over the thresholds in this second (0: none): time and counters then.</summary>
+    public long BurstNanos;
+    public long BurstPackets;
+    public long BurstBytes;
+
     /// <summary>Packets in the last completed second: the eviction score.</summary>
     public long PreviousPackets;
 

@@ -2,7 +2,11 @@ using Breakwater.Core;
 
 namespace Breakwater.Detection;
 
-/// <summary>An incident's vectors from its analyser: classes grouped by reported name, ranked, background left out.</summary>
+/// <summary>
+/// An incident's vectors from its analyser: classes grouped by reported name, ranked by their excess over the
+/// target's normal traffic (packets of connections the target answers are set aside as normal before this, see
+/// <see cref="AnsweredFlows"/>) in packets, then bytes; background left out, in packets and in bytes.
+/// </summary>
 internal static class VectorRanking
 {
     /// <summary>Vectors under this share of an incident's packets are background, not a vector of their own.</summary>
@@ -61,15 +65,22 @@ internal static class VectorRanking
         }
 
         var ranked = byName
-            .Select(kv => (Name: kv.Key, Kinds: kv.Value, Packets: kv.Value.Sum(k => tracker.Vectors[(int)k]!.Packets)))
+            .Select(kv => (Name: kv.Key, Kinds: kv.Value, Packets: kv.Value.Sum(k => tracker.Vectors[(int)k]!.Packets),
+                Bytes: kv.Value.Sum(k => tracker.Vectors[(int)k]!.Bytes)))
             .OrderByDescending(x => x.Packets)
+            .ThenByDescending(x => x.Bytes)
             .ThenBy(x => x.Name, StringComparer.Ordinal)
             .ToList();
         var result = new List<VectorReport>();
-        foreach (var (name, kinds, vectorPackets) in ranked)
+        foreach (var (name, kinds, vectorPackets, vectorBytes) in ranked)
         {
             var share = (double)vectorPackets / classified;
-            var background = share < MinVectorShare || (share < BackgroundShare && share * packets / seconds < backgroundPps);
+
+            // Few but large packets (fragments, amplified responses) are not a rounding error: the byte share counts
+            // too. A small vector at the rate of normal traffic is the target's normal traffic, whatever its packet size.
+            var byteShare = classifiedBytes > 0 ? (double)vectorBytes / classifiedBytes : 0;
+            var background = (share < MinVectorShare && byteShare < MinVectorShare)
+                || (share < BackgroundShare && share * packets / seconds < backgroundPps);
             if (background && result.Count > 0)
             {
                 continue;
@@ -81,7 +92,6 @@ internal static class VectorRanking
                 notes.Add(ReportBuilder.Invariant($"gre_flood carries {main.DominantProtocol()} inside GRE; its ports are the inner ports"));
             }
 
-            var vectorBytes = kinds.Sum(k => tracker.Vectors[(int)k]!.Bytes);
             foreach (var k in kinds)
             {
                 attack[(int)k] = true;
