@@ -91,13 +91,19 @@ internal sealed class DnsNameStats
         AddZone(name[zoneStart..pos]);
     }
 
+    /// <summary>Fewest parsed queries of packet samples (sFlow 1:N) to judge on: each stands for N queries.</summary>
+    public const int MinSampledQueries = 8;
+
+    /// <summary>The queries are packet samples (1:N): a few random names stand for many (set by the tracker).</summary>
+    public bool Sampled { get; set; }
+
     /// <summary>True when many distinct names share one dominant zone: the shape of a random-subdomain attack.</summary>
     public bool IsWaterTorture(out string? zone)
     {
         zone = null;
         if (Parsed < 50)
         {
-            return false;
+            return Sampled && Parsed >= MinSampledQueries && IsFewSampledWaterTorture(out zone);
         }
 
         var top = TopZone();
@@ -113,8 +119,29 @@ internal sealed class DnsNameStats
         return dominant && random;
     }
 
+    /// <summary>
+    /// A handful of samples of a flood of 1:N: a plain query flood repeats its few names even among samples, a
+    /// random-subdomain flood gives a new name in almost every one. Judged as the packet path does (one dominant
+    /// zone), with the randomness bar at three quarters of the samples distinct.
+    /// </summary>
+    private bool IsFewSampledWaterTorture(out string? zone)
+    {
+        zone = null;
+        var top = TopZone();
+        if (top < 0)
+        {
+            return false;
+        }
+
+        var dominant = (_zoneCounts[top] - _zoneErrors[top]) * 2 >= Parsed;
+        var random = DistinctNames * 4 >= Parsed * 3;
+        zone = ZoneText(top);
+        return dominant && random;
+    }
+
     public void Clear()
     {
+        Sampled = false;
         _names.Clear();
         _zonesUsed = 0;
         Array.Clear(_zoneCounts);

@@ -97,7 +97,9 @@ internal sealed class IncidentTracker
         CountMiraiShape(kind, ref record, packets);
         if (kind == VectorKind.DnsWaterTorture)
         {
-            (Dns ??= new DnsNameStats()).Add(payload);
+            var dns = Dns ??= new DnsNameStats();
+            dns.Add(payload);
+            dns.Sampled |= record.SamplingRate > 1;
         }
 
         if ((random & HeavyHitterMask) == 0)

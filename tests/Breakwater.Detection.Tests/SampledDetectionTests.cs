@@ -152,6 +152,30 @@ public sealed class SampledDetectionTests
     }
 
     [Fact]
+    public void Engine_SampledWaterTortureAt1In1024_IsDnsWaterTorture()
+    {
+        // 20,000 queries/s for 12 s at 1:1024: about 20 samples a second, each a random name under one zone.
+        var random = new Random(7);
+        var incident = Assert.Single(Analyze(new DetectionEngine(Small),
+            Normal(random, 0, 30, Threshold / 4),
+            Sampled(random, 10, 12, 20_000, i => Udp(Target, i + 5_000_000, 53,
+                payload: DnsQuery($"{Mix((ulong)i * 7919):x10}.victim-bank.example", (ushort)i), source: Bot(i, 2_000)))));
+        Assert.Equal("dns_water_torture", incident.Vectors[0].Name);
+        Assert.Contains(incident.Notes, n => n.Contains("victim-bank.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Engine_SampledQueryFloodForFewNamesAt1In1024_IsUdpFlood()
+    {
+        var random = new Random(8);
+        var incident = Assert.Single(Analyze(new DetectionEngine(Small),
+            Normal(random, 0, 30, Threshold / 4),
+            Sampled(random, 10, 12, 20_000, i => Udp(Target, i + 5_000_000, 53,
+                payload: DnsQuery($"www{i % 3}.example.org", (ushort)i), source: Bot(i, 2_000)))));
+        Assert.Equal("udp_flood", incident.Vectors[0].Name);
+    }
+
+    [Fact]
     public void Engine_UnsampledIncident_HasNoSamplingNote()
     {
         var incident = Assert.Single(Analyze(Flood(At(0), 10, 10_000, i => Tcp(Target, TcpFlags.Syn, i))));
