@@ -12,4 +12,9 @@ public sealed record BreakwaterConfig
     public CollectorSettings Collectors { get; init; } = new();
 
     public EventSettings Events { get; init; } = new();
+
+    public ApiSettings Api { get; init; } = new();
+
+    /// <summary>The YAML the config was read from (holds secrets: show it only through <see cref="ConfigRedactor"/>).</summary>
+    public string? Text { get; init; }
 }

@@ -10,7 +10,7 @@ namespace Breakwater.Configuration;
 /// Reads <c>breakwater.yaml</c> (docs/configuration.md). Validates every key it knows and rejects unknown ones;
 /// top-level sections that later capabilities use are accepted as they are.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     private static readonly string[] TopLevelKeys =
     [
@@ -69,6 +69,7 @@ public static class ConfigLoader
         var groups = new Dictionary<string, HostGroup>(StringComparer.Ordinal);
         var collectors = new CollectorSettings();
         var events = new EventSettings();
+        var api = new ApiSettings();
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -92,6 +93,9 @@ public static class ConfigLoader
                     }
 
                     break;
+                case "api":
+                    api = ReadApi(reader, value);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -103,6 +107,8 @@ public static class ConfigLoader
             Path = fileName,
             Collectors = collectors,
             Events = events,
+            Api = api,
+            Text = yaml,
             Detection = settings with
             {
                 Networks = networks,

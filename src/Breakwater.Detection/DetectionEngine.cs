@@ -125,7 +125,7 @@ public sealed partial class DetectionEngine
     public IIncidentObserver? Observer { get; }
 
     /// <summary>Targets currently tracked (never more than <see cref="DetectionSettings.MaxTrackedTargets"/>).</summary>
-    internal int TrackedTargets => _slots.Length - _freeCount;
+    public int TrackedTargets => _slots.Length - _freeCount;
 
     /// <summary>Records whose destination could not be tracked because every slot was busy this second.</summary>
     internal long UntrackedRecords => _untracked;

@@ -24,14 +24,16 @@ public sealed class DaemonHost : IDisposable
     private readonly LiveCapture? _capture;
     private readonly FlowDecoderHub _hub = new();
     private readonly TimeProvider _time;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Action<DetectionEngine>> _posted = new();
     private Task<bool>? _pendingWait;
 
-    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null)
+    /// <summary>Binds the collectors; <paramref name="observer"/> is also told of every incident (store, live feed), after the event stream.</summary>
+    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, IIncidentObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Events = events;
         _time = time ?? TimeProvider.System;
-        Engine = new DetectionEngine(config.Detection, events);
+        Engine = new DetectionEngine(config.Detection, observer is null ? events : new IncidentFanOut(events, observer));
         try
         {
             var sflow = new CollectorCounters("sflow");
@@ -68,6 +70,22 @@ public sealed class DaemonHost : IDisposable
     /// <summary>The live capture, when <c>collectors.pcap.interface</c> is set.</summary>
     public LiveCapture? Capture => _capture;
 
+    /// <summary>Datagrams waiting for the decode-and-detect thread.</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>Decode time and exporter sampling rates, measured on the decode-and-detect thread.</summary>
+    public DecodeStatistics Statistics { get; } = new();
+
+    /// <summary>Every counter set (one per collector kind), for metrics and stats events.</summary>
+    public IEnumerable<CollectorCounters> AllCounters =>
+        _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the decode-and-detect thread before its next batch (the engine is single-threaded):
+    /// reads of engine state and configuration changes go through here.
+    /// </summary>
+    public void Post(Action<DetectionEngine> action) => _posted.Enqueue(action);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -100,8 +118,16 @@ public sealed class DaemonHost : IDisposable
         {
             while (reader.TryRead(out var datagram))
             {
-                _hub.Process(datagram, ref sink);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var sampled = new SamplingRateSink<DetectionSink>(sink);
+                _hub.Process(datagram, ref sampled);
+                Statistics.Add(datagram, System.Diagnostics.Stopwatch.GetTimestamp() - started, sampled.MaxSamplingRate);
                 _pool.Return(datagram.Buffer);
+            }
+
+            while (_posted.TryDequeue(out var action))
+            {
+                action(Engine);
             }
 
             var now = _time.GetUtcNow();
@@ -149,7 +175,7 @@ public sealed class DaemonHost : IDisposable
 
     private void WriteStats()
     {
-        foreach (var counters in _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct())
+        foreach (var counters in AllCounters)
         {
             Events.WriteCollectorStats(counters, counters.Name == "sflow" ? _hub.Interfaces.Snapshot() : null);
         }
