@@ -120,7 +120,7 @@ public sealed partial class DetectionEngine
         InitPrefixes();
     }
 
-    public DetectionSettings Settings { get; }
+    public DetectionSettings Settings { get; private set; }
 
     public IIncidentObserver? Observer { get; }
 

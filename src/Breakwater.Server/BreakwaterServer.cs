@@ -97,7 +97,14 @@ public sealed class BreakwaterServer : IAsyncDisposable
         builder.Services.AddSingleton(live);
         builder.Services.AddSingleton<IIncidentStore>(store);
         builder.Services.AddSingleton(new TokenAuthenticator(config.Api.Tokens));
+        builder.Services.AddSingleton(events);
         builder.Services.AddHostedService<DaemonService>();
+        if (options.WatchConfig)
+        {
+            builder.Services.AddSingleton<ConfigReloader>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<ConfigReloader>());
+        }
+
         builder.Services.AddOpenApi("v1");
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -121,6 +128,7 @@ public sealed class BreakwaterServer : IAsyncDisposable
         app.MapOpenApi("/openapi/{documentName}.json");
         ApiRoutes.Map(app);
         app.MapMetrics("/metrics", metrics.Registry);
+        Dashboard.DashboardAssets.Map(app);
         return new BreakwaterServer(app, state, metrics);
     }
 

@@ -60,7 +60,8 @@ public sealed class DaemonHost : IDisposable
         }
     }
 
-    public DetectionEngine Engine { get; }
+    /// <summary>The detection engine (replaced when a reload changes the protected networks or their groups).</summary>
+    public DetectionEngine Engine { get; private set; }
 
     public EventStreamWriter Events { get; }
 
@@ -108,9 +109,33 @@ public sealed class DaemonHost : IDisposable
         WriteStats();
     }
 
+    /// <summary>
+    /// Applies new detection settings on the decode-and-detect thread: in place when only thresholds and lifecycle settings
+    /// changed; otherwise a new engine takes over, after the old one has closed its open incidents at their last attack second.
+    /// <paramref name="done"/> is told whether counters and incidents were kept.
+    /// </summary>
+    public void Reconfigure(DetectionSettings settings, Action<bool> done)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        Post(engine =>
+        {
+            if (engine.TryReconfigure(settings))
+            {
+                done(true);
+                return;
+            }
+
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
+            engine.AdvanceTo(now + (engine.Settings.QuietSeconds + engine.Settings.TriggerSeconds + 2) * 1_000_000_000L);
+            Engine = new DetectionEngine(settings, engine.Observer);
+            done(false);
+        });
+    }
+
     private void DecodeAndDetect(CancellationToken cancellationToken)
     {
         var sink = new DetectionSink(Engine);
+        var sinkEngine = Engine;
         var reader = _queue.Reader;
         var lastTick = _time.GetUtcNow();
         var lastStats = lastTick;
@@ -128,6 +153,12 @@ public sealed class DaemonHost : IDisposable
             while (_posted.TryDequeue(out var action))
             {
                 action(Engine);
+            }
+
+            if (!ReferenceEquals(sinkEngine, Engine))
+            {
+                sinkEngine = Engine;
+                sink = new DetectionSink(Engine);
             }
 
             var now = _time.GetUtcNow();

@@ -68,6 +68,9 @@ public sealed class EventStreamWriter(TextWriter output, TimeProvider time) : II
         });
     }
 
+    /// <summary>Writes any event of the stream (e.g. <c>config.reloaded</c>); <paramref name="body"/> writes its fields.</summary>
+    public void WriteEvent(string name, Action<Utf8JsonWriter> body) => Write(name, body);
+
     private void WriteIncident(string name, IncidentReport incident) =>
         Write(name, writer =>
         {

@@ -41,6 +41,9 @@ internal static partial class ServerLog
     [LoggerMessage(22, LogLevel.Warning, "Configuration change to {Key} needs a restart to apply; the running value stays")]
     public static partial void NeedsRestart(ILogger logger, string key);
 
+    [LoggerMessage(23, LogLevel.Warning, "The protected networks or their groups changed: open incidents ended at their last attack second and detection restarted with the new layout")]
+    public static partial void DetectionRestarted(ILogger logger);
+
     [LoggerMessage(30, LogLevel.Information, "Incident {Incident} started: {Target}, {Vectors}")]
     public static partial void IncidentStarted(ILogger logger, string incident, string target, string vectors);
 

@@ -20,6 +20,10 @@ public sealed class ServerFixture : IAsyncLifetime
 
     private readonly TempDirectory _dir = new();
     private readonly Dictionary<string, Task> _attacks = [];
+    private readonly Lazy<Browser> _browser = new(() => new Browser());
+
+    /// <summary>The run's one headless Chromium, started on first use.</summary>
+    public Browser Browser => _browser.Value;
 
     public BreakwaterServer Server { get; private set; } = null!;
 
@@ -133,6 +137,11 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_browser.IsValueCreated)
+        {
+            _browser.Value.Dispose();
+        }
+
         await Server.StopAsync();
         await Server.DisposeAsync();
         _dir.Dispose();
