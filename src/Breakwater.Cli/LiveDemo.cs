@@ -24,6 +24,8 @@ internal static class LiveDemo
         var readToken = NewToken();
         var adminToken = NewToken();
         var config = ConfigLoader.Parse(Yaml(directory, readToken, adminToken), Path.Combine(directory, "breakwater.yaml"));
+        // A free port for sFlow, chosen by the kernel (the file format asks for a real port).
+        config = config with { Collectors = new CollectorSettings { SFlowListen = [new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)] } };
         var printer = new DemoPrinter(stdout);
         BreakwaterServer server;
         try
@@ -98,8 +100,6 @@ internal static class LiveDemo
             thresholds: {"{"} pps: 3000, mbps: 30 {"}"}
         detection:
           quiet_seconds: 4
-        collectors:
-          sflow: {"{"} listen: ["127.0.0.1:0"] {"}"}
         storage:
           sqlite: {"{"} path: "{Path.Combine(directory, "breakwater.db")}" {"}"}
         api:
