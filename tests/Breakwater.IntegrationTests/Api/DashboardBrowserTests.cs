@@ -35,7 +35,12 @@ public sealed class DashboardBrowserTests(ServerFixture fixture)
         Assert.Equal(loadedAt, browser.Script("return performance.timeOrigin")); // same document: no reload
         Assert.Contains("syn_flood", driver.FindElement(row).Text, StringComparison.Ordinal);
 
-        driver.FindElement(row).Click();
+        // The list re-renders on every live update: retry the click until it lands on a current row.
+        Assert.True(await browser.WaitUntilAsync(() =>
+        {
+            driver.FindElement(row).Click();
+            return true;
+        }, TimeSpan.FromSeconds(10)));
         Assert.True(await browser.WaitUntilAsync(() => driver.FindElement(By.Id("detail")).Text.Contains(Target, StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
         Assert.Contains("fingerprint", driver.FindElement(By.Id("detail")).Text, StringComparison.Ordinal);
         await Task.Delay(1500, TestContext.Current.CancellationToken); // let charts draw for the screenshot
