@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Net.Sockets;
+using Breakwater.Cli.Errors;
 using Breakwater.Configuration;
+using Breakwater.Ingest;
 using Breakwater.Server;
 
 namespace Breakwater.Cli;
@@ -12,83 +13,75 @@ internal static class RunCommand
     {
         var config = new Option<string>("--config") { Description = "breakwater.yaml (see docs/configuration.md).", Required = true };
         var command = new Command("run", "Run the daemon: flow collectors, detection, the JSON-lines event stream, store, REST API, metrics and dashboard.") { config };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config)!, parse.GetValue(verbose), stdout, stderr, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config)!, stdout, stderr, ct));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string configPath, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string configPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        BreakwaterConfig config;
-        try
-        {
-            config = ConfigLoader.LoadFile(configPath);
-        }
-        catch (ConfigException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: {e.Message}");
-            return ExitCodes.BadUsage;
-        }
-
+        var config = ConfigLoader.LoadFile(configPath);
         if (config.Collectors.SFlowListen.Count + config.Collectors.NetFlowListen.Count == 0 && config.Collectors.PcapInterface is null)
         {
-            await stderr.WriteLineAsync($"breakwater: {configPath} has no collectors; add collectors.sflow.listen, collectors.netflow.listen or collectors.pcap.interface (see docs/configuration.md).");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage($"{configPath} has no collectors; add collectors.sflow.listen, collectors.netflow.listen or collectors.pcap.interface (see docs/configuration.md).");
         }
 
-        TextWriter events;
+        var eventsFile = config.Events.File;
+        if (eventsFile != "-")
+        {
+            CliPaths.RequireOutputFile(eventsFile, "events.file", [configPath]);
+        }
+
+        var events = eventsFile == "-" ? null : new StreamWriter(eventsFile, append: true);
         try
         {
-            events = config.Events.File == "-" ? stdout : new StreamWriter(config.Events.File, append: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"breakwater: cannot open events.file {config.Events.File}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
-        }
-
-        try
-        {
-            // SIGTERM and SIGINT stop the host cleanly (final collector.stats, store flushed), then exit 0.
-            await using var server = await BreakwaterServer.CreateAsync(config, new ServerOptions { Events = events }, cancellationToken);
-            await server.RunAsync(cancellationToken);
-            return ExitCodes.Ok;
-        }
-        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
-        {
-            await stderr.WriteLineAsync($"breakwater: cannot listen on api.listen {config.Api.Listen} as configured in {configPath}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
-        }
-        catch (Ingest.CaptureFormatException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: {e.Message}");
-            return ExitCodes.BadUsage;
-        }
-        catch (Storage.StoreException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: {e.Message}");
-            if (verbose)
-            {
-                await stderr.WriteLineAsync(e.ToString());
-            }
-
-            return ExitCodes.RuntimeFailure;
-        }
-        catch (SocketException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: cannot listen as configured in {configPath}: {e.Message}");
-            if (verbose)
-            {
-                await stderr.WriteLineAsync(e.ToString());
-            }
-
-            return ExitCodes.RuntimeFailure;
+            using var stream = new EventStreamWriter(events ?? stdout, TimeProvider.System, eventsFile);
+            return await RunHostAsync(config, configPath, stream, cancellationToken);
         }
         finally
         {
-            if (!ReferenceEquals(events, stdout))
+            if (events is not null)
             {
-                await events.DisposeAsync();
+                CloseQuietly(events);
             }
+        }
+    }
+
+    private static async Task<int> RunHostAsync(BreakwaterConfig config, string configPath, EventStreamWriter stream, CancellationToken cancellationToken)
+    {
+        BreakwaterServer server;
+        try
+        {
+            server = await BreakwaterServer.CreateAsync(config, new ServerOptions { Events = TextWriter.Null, EventStream = stream }, cancellationToken);
+        }
+        catch (CaptureFormatException e)
+        {
+            // A live-capture interface that cannot be used is a configuration matter here.
+            throw CliError.Usage($"{e.Message.TrimEnd('.')}; check collectors.pcap.interface in {configPath}.", e);
+        }
+
+        await using (server)
+        {
+            // SIGTERM and SIGINT stop the host cleanly: interrupted incidents, final collector.stats, store flushed, then exit 0.
+            await server.RunAsync(cancellationToken);
+        }
+
+        if (stream.Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    // After a failed write the buffer still holds the line; flushing it again on close would hide the first error.
+    private static void CloseQuietly(StreamWriter events)
+    {
+        try
+        {
+            events.Dispose();
+        }
+        catch (IOException)
+        {
         }
     }
 }

@@ -3,10 +3,9 @@ using Breakwater.Core;
 namespace Breakwater.Detection;
 
 /// <summary>
-/// Live configuration changes (the daemon's hot reload). Thresholds of existing groups and the lifecycle settings
-/// (trigger, quiet, release) apply in place, keeping every counter and open incident. A change of the protected
-/// networks, of which group a network uses, or of the table size changes the engine's layout: the caller builds a new
-/// engine for those.
+/// Live configuration changes (the daemon's hot reload). Thresholds of existing groups apply in place, keeping every
+/// counter and open incident. A change of the protected networks, of which group a network uses, of the lifecycle
+/// settings (trigger, quiet, release) or of the table size changes the engine's layout: the caller builds a new engine.
 /// </summary>
 public sealed partial class DetectionEngine
 {
@@ -18,8 +17,10 @@ public sealed partial class DetectionEngine
     public bool TryReconfigure(DetectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // The lifecycles keep their own copy of the lifecycle settings: a change there is a layout change too.
         if (settings.MaxTrackedTargets != Settings.MaxTrackedTargets || settings.HashSeed != Settings.HashSeed
-            || !settings.Networks.SequenceEqual(Settings.Networks))
+            || settings.TriggerSeconds != Settings.TriggerSeconds || settings.QuietSeconds != Settings.QuietSeconds
+            || settings.ReleaseFraction != Settings.ReleaseFraction || !settings.Networks.SequenceEqual(Settings.Networks))
         {
             return false;
         }

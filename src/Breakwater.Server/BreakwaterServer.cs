@@ -93,7 +93,7 @@ public sealed class BreakwaterServer : IAsyncDisposable
         // the services through this holder (resolved on first use: at start and on requests).
         var parts = new Parts();
         var live = new LiveFeed(options.Time);
-        var events = new EventStreamWriter(options.Events, options.Time);
+        var events = options.EventStream ?? new EventStreamWriter(options.Events, options.Time);
         builder.Services.AddSingleton(_ => parts.State!);
         builder.Services.AddSingleton(_ => parts.State!.Daemon);
         builder.Services.AddSingleton(_ => parts.Storage!.Store);
@@ -139,8 +139,6 @@ public sealed class BreakwaterServer : IAsyncDisposable
             throw;
         }
 
-        var logger = loggers.CreateLogger("Breakwater.Server");
-        ServerLog.StoreOpened(logger, storageSettings.ToString()!, parts.Storage.SchemaVersion, parts.Storage.Recovered.Count);
         app.UseMiddleware<AuthMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         ApiRoutes.Map(app);
@@ -163,6 +161,8 @@ public sealed class BreakwaterServer : IAsyncDisposable
         {
             ServerLog.Capturing(logger, capture.InterfaceName);
         }
+
+        ServerLog.StoreOpened(logger, State.Config.Storage?.ToString() ?? "", _parts.Storage!.SchemaVersion, _parts.Storage.Recovered.Count);
 
         var api = State.Config.Api;
         ServerLog.ApiListening(logger, BaseAddress.Authority, api.Tokens.Count);

@@ -8,6 +8,9 @@ public sealed record ServerOptions
     /// <summary>Where the JSON-lines event stream goes (<c>events.file</c> opened by the caller).</summary>
     public required TextWriter Events { get; init; }
 
+    /// <summary>An event stream the caller made (and disposes); when set, <see cref="Events"/> is not used.</summary>
+    public EventStreamWriter? EventStream { get; init; }
+
     /// <summary>Default log level (logs go to stderr, or to journald under systemd); <c>Logging__LogLevel__Default</c> overrides it.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 
