@@ -13,6 +13,11 @@ public sealed record BreakwaterConfig
 
     public EventSettings Events { get; init; } = new();
 
+    public ApiSettings Api { get; init; } = new();
+
+    /// <summary>The YAML the config was read from (holds secrets: show it only through <see cref="ConfigRedactor"/>).</summary>
+    public string? Text { get; init; }
+
     /// <summary>The store; the loader always sets it (SQLite beside the file by default), null only for configs built in code.</summary>
     public StorageSettings? Storage { get; init; }
 }

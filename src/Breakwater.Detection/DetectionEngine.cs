@@ -74,12 +74,19 @@ public sealed partial class DetectionEngine
         _prefixLifecycle = new PrefixLifecycle(settings, _groups, _clock, _prefixes, pool, _log, reports);
     }
 
-    public DetectionSettings Settings { get; }
+    public DetectionSettings Settings { get; private set; }
 
     public IIncidentObserver? Observer { get; }
 
+    /// <summary>Set before the first record; receives every closed target second (the daemon's store rolls them up per minute).</summary>
+    public ITargetSecondObserver? SecondObserver
+    {
+        get => _hosts.SecondObserver;
+        set => _hosts.SecondObserver = value;
+    }
+
     /// <summary>Targets currently tracked (never more than <see cref="DetectionSettings.MaxTrackedTargets"/>).</summary>
-    internal int TrackedTargets => _table.Tracked;
+    public int TrackedTargets => _table.Tracked;
 
     /// <summary>Prefixes currently tracked (the sink excluded).</summary>
     internal int TrackedPrefixes => _prefixes.Tracked;

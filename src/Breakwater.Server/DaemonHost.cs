@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Breakwater.Configuration;
+using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Ingest.Collectors;
 
@@ -24,18 +25,30 @@ public sealed class DaemonHost : IDisposable
     private readonly LiveCapture? _capture;
     private readonly FlowDecoderHub _hub = new();
     private readonly TimeProvider _time;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Action<DetectionEngine>> _posted = new();
     private readonly DaemonStorage? _storage;
     private Task<bool>? _pendingWait;
 
-    /// <summary>Binds the collectors; <paramref name="storage"/> (opened by <see cref="DaemonStorage.OpenAsync"/>) or null to keep nothing.</summary>
-    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, DaemonStorage? storage = null)
+    /// <summary>
+    /// Binds the collectors. <paramref name="storage"/> (opened by <see cref="DaemonStorage.OpenAsync"/>) or null to keep
+    /// nothing; <paramref name="observer"/> is also told of every incident (live feed, metrics), after the event stream;
+    /// <paramref name="seconds"/> also gets every target's closed seconds (live traffic), besides the store.
+    /// </summary>
+    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, DaemonStorage? storage = null,
+        IIncidentObserver? observer = null, ITargetSecondObserver? seconds = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Events = events;
         _time = time ?? TimeProvider.System;
         _storage = storage;
-        Engine = new DetectionEngine(config.Detection, storage is null ? events : storage.Attach(config.Detection, events));
-        Engine.SecondObserver = storage?.Writer;
+        IIncidentObserver[] observers = observer is null ? [events] : [events, observer];
+        Engine = new DetectionEngine(config.Detection, storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers));
+        Engine.SecondObserver = (storage?.Writer, seconds) switch
+        {
+            ({ } writer, { } other) => new TargetSecondFanout(writer, other),
+            ({ } writer, null) => writer,
+            _ => seconds,
+        };
         try
         {
             var sflow = new CollectorCounters("sflow");
@@ -62,7 +75,8 @@ public sealed class DaemonHost : IDisposable
         }
     }
 
-    public DetectionEngine Engine { get; }
+    /// <summary>The detection engine (replaced when a reload changes the protected networks or their groups).</summary>
+    public DetectionEngine Engine { get; private set; }
 
     public EventStreamWriter Events { get; }
 
@@ -72,16 +86,33 @@ public sealed class DaemonHost : IDisposable
     /// <summary>The live capture, when <c>collectors.pcap.interface</c> is set.</summary>
     public LiveCapture? Capture => _capture;
 
+    /// <summary>Datagrams waiting for the decode-and-detect thread.</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>Decode time and exporter sampling rates, measured on the decode-and-detect thread.</summary>
+    public DecodeStatistics Statistics { get; } = new();
+
+    /// <summary>Every counter set (one per collector kind), for metrics and stats events.</summary>
+    public IEnumerable<CollectorCounters> AllCounters =>
+        _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the decode-and-detect thread before its next batch (the engine is single-threaded):
+    /// reads of engine state and configuration changes go through here.
+    /// </summary>
+    public void Post(Action<DetectionEngine> action) => _posted.Enqueue(action);
+
+    /// <summary>Runs until cancelled; throws the event stream's <see cref="EventStreamWriter.Failure"/> when a write failed.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Events.Failed);
         _storage?.Writer.Start();
         var receivers = _collectors.Select(c => Task.Run(() => c.RunAsync(stop.Token), CancellationToken.None)).ToList();
         var detector = Task.Factory.StartNew(() => DecodeAndDetect(stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _capture?.Start();
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -92,16 +123,46 @@ public sealed class DaemonHost : IDisposable
         await Task.WhenAll(receivers);
         _queue.Writer.TryComplete();
         await detector;
+        Events.WriteInterrupted(Engine.Incidents);
         WriteStats();
         if (_storage is not null)
         {
             await _storage.Writer.StopAsync();
         }
+
+        if (Events.Failure is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>
+    /// Applies new detection settings on the decode-and-detect thread: in place when only thresholds and lifecycle settings
+    /// changed; otherwise a new engine takes over, after the old one has closed its open incidents at their last attack second.
+    /// <paramref name="done"/> is told whether counters and incidents were kept.
+    /// </summary>
+    public void Reconfigure(DetectionSettings settings, Action<bool> done)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        Post(engine =>
+        {
+            if (engine.TryReconfigure(settings))
+            {
+                done(true);
+                return;
+            }
+
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
+            engine.AdvanceTo(now + (engine.Settings.QuietSeconds + engine.Settings.TriggerSeconds + 2) * 1_000_000_000L);
+            Engine = new DetectionEngine(settings, engine.Observer) { SecondObserver = engine.SecondObserver };
+            done(false);
+        });
     }
 
     private void DecodeAndDetect(CancellationToken cancellationToken)
     {
         var sink = new DetectionSink(Engine);
+        var sinkEngine = Engine;
         var reader = _queue.Reader;
         var lastTick = _time.GetUtcNow();
         var lastStats = lastTick;
@@ -109,8 +170,22 @@ public sealed class DaemonHost : IDisposable
         {
             while (reader.TryRead(out var datagram))
             {
-                _hub.Process(datagram, ref sink);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var sampled = new SamplingRateSink<DetectionSink>(sink);
+                _hub.Process(datagram, ref sampled);
+                Statistics.Add(datagram, System.Diagnostics.Stopwatch.GetTimestamp() - started, sampled.MaxSamplingRate);
                 _pool.Return(datagram.Buffer);
+            }
+
+            while (_posted.TryDequeue(out var action))
+            {
+                action(Engine);
+            }
+
+            if (!ReferenceEquals(sinkEngine, Engine))
+            {
+                sinkEngine = Engine;
+                sink = new DetectionSink(Engine);
             }
 
             var now = _time.GetUtcNow();
@@ -159,7 +234,7 @@ public sealed class DaemonHost : IDisposable
 
     private void WriteStats()
     {
-        foreach (var counters in _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct())
+        foreach (var counters in AllCounters)
         {
             Events.WriteCollectorStats(counters, counters.Name == "sflow" ? _hub.Interfaces.Snapshot() : null);
         }
