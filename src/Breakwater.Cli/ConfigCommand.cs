@@ -16,8 +16,10 @@ internal static class ConfigCommand
 
     private static int Check(string path, TextWriter stdout)
     {
-        var detection = ConfigLoader.LoadFile(path).Detection;
+        var config = ConfigLoader.LoadFile(path);
+        var detection = config.Detection;
         stdout.WriteLine($"{path} is valid: {detection.Networks.Count} protected network(s), {detection.Groups.Count} group(s).");
+        stdout.WriteLine($"store: {config.Storage}");
         return ExitCodes.Ok;
     }
 }

@@ -7,7 +7,7 @@ using Breakwater.Server;
 
 namespace Breakwater.Cli;
 
-/// <summary><c>breakwater run --config breakwater.yaml</c>: the daemon (collectors, detection, event stream).</summary>
+/// <summary><c>breakwater run --config breakwater.yaml</c>: the daemon (collectors, detection, store, event stream).</summary>
 internal static class RunCommand
 {
     public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
@@ -33,13 +33,25 @@ internal static class RunCommand
         }
 
         var events = eventsFile == "-" ? null : new StreamWriter(eventsFile, append: true);
+        DaemonStorage? storage = null;
         try
         {
             using var stream = new EventStreamWriter(events ?? stdout, TimeProvider.System, eventsFile);
-            return await RunHostAsync(config, configPath, stream, stderr, cancellationToken);
+            if (config.Storage is { } storageSettings)
+            {
+                storage = await DaemonStorage.OpenAsync(storageSettings, cancellationToken: cancellationToken);
+                await stderr.WriteLineAsync($"breakwater: store {storageSettings} (schema {storage.SchemaVersion}, {storage.Recovered.Count} open incident(s) to resume)");
+            }
+
+            return await RunHostAsync(config, configPath, stream, storage, stderr, cancellationToken);
         }
         finally
         {
+            if (storage is not null)
+            {
+                await storage.DisposeAsync();
+            }
+
             if (events is not null)
             {
                 CloseQuietly(events);
@@ -47,7 +59,8 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunHostAsync(BreakwaterConfig config, string configPath, EventStreamWriter stream, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunHostAsync(
+        BreakwaterConfig config, string configPath, EventStreamWriter stream, DaemonStorage? storage, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
@@ -64,7 +77,7 @@ internal static class RunCommand
         DaemonHost host;
         try
         {
-            host = new DaemonHost(config, stream);
+            host = new DaemonHost(config, stream, storage: storage);
         }
         catch (CaptureFormatException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Ingest.Collectors;
@@ -33,8 +34,14 @@ public sealed class EventStreamWriter(TextWriter output, TimeProvider time, stri
         ArgumentNullException.ThrowIfNull(incidents);
         foreach (var incident in incidents.Where(i => i.Status != "ended"))
         {
-            incident.Status = "interrupted";
-            OnUpdated(incident);
+            // A copy with the new status: the engine's report (and a store that resumes it on restart) keeps its own.
+            var copy = JsonNode.Parse(AnalysisJson.Serialize(incident))!;
+            copy["status"] = "interrupted";
+            Write("incident.updated", writer =>
+            {
+                writer.WritePropertyName("incident");
+                copy.WriteTo(writer);
+            });
         }
     }
 
