@@ -8,7 +8,7 @@ using Breakwater.Wire.Flows;
 namespace Breakwater.Server;
 
 /// <summary>
-/// The daemon's JSON-lines event stream (PRODUCT.md contract): one object per line with <c>event</c> and <c>time</c>;
+/// The daemon's JSON-lines event stream (docs/contracts.md): one object per line with <c>event</c> and <c>time</c>;
 /// <c>incident.started|updated|ended</c> carry <c>incident</c> (the analysis document's incident), <c>collector.stats</c>
 /// carries <c>collector</c>, <c>datagrams</c>, <c>records</c>, <c>drops</c> and <c>exporters</c>. A failed write (full
 /// disk, closed pipe) is kept as <see cref="Failure"/>, naming <paramref name="destination"/>, and signals
