@@ -7,7 +7,7 @@ using Breakwater.Server;
 
 namespace Breakwater.Cli;
 
-/// <summary><c>breakwater run --config breakwater.yaml</c>: the daemon (collectors, detection, store, event stream).</summary>
+/// <summary><c>breakwater run --config breakwater.yaml</c>: the daemon (collectors, detection, event stream).</summary>
 internal static class RunCommand
 {
     public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
@@ -33,25 +33,13 @@ internal static class RunCommand
         }
 
         var events = eventsFile == "-" ? null : new StreamWriter(eventsFile, append: true);
-        DaemonStorage? storage = null;
         try
         {
             using var stream = new EventStreamWriter(events ?? stdout, TimeProvider.System, eventsFile);
-            if (config.Storage is { } storageSettings)
-            {
-                storage = await DaemonStorage.OpenAsync(storageSettings, cancellationToken: cancellationToken);
-                await stderr.WriteLineAsync($"breakwater: store {storageSettings} (schema {storage.SchemaVersion}, {storage.Recovered.Count} open incident(s) to resume)");
-            }
-
-            return await RunHostAsync(config, configPath, stream, storage, stderr, cancellationToken);
+            return await RunHostAsync(config, configPath, stream, stderr, cancellationToken);
         }
         finally
         {
-            if (storage is not null)
-            {
-                await storage.DisposeAsync();
-            }
-
             if (events is not null)
             {
                 CloseQuietly(events);
@@ -59,8 +47,7 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunHostAsync(
-        BreakwaterConfig config, string configPath, EventStreamWriter stream, DaemonStorage? storage, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunHostAsync(BreakwaterConfig config, string configPath, EventStreamWriter stream, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
@@ -73,6 +60,12 @@ internal static class RunCommand
             context.Cancel = true;
             stop.Cancel();
         });
+
+        await using var storage = config.Storage is { } storageSettings ? await DaemonStorage.OpenAsync(storageSettings, cancellationToken: stop.Token) : null;
+        if (storage is not null)
+        {
+            await stderr.WriteLineAsync($"breakwater: store {config.Storage} (schema {storage.SchemaVersion}, {storage.Recovered.Count} open incident(s) to resume)");
+        }
 
         DaemonHost host;
         try

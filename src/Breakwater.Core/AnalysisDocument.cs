@@ -56,7 +56,7 @@ public sealed class InputSummary
     public long TimestampsOutOfRange { get; init; }
 }
 
-public sealed class IncidentReport
+public sealed partial class IncidentReport
 {
     public required string Id { get; init; }
 

@@ -3,6 +3,7 @@ using Breakwater.Configuration;
 using Breakwater.Ingest;
 using Breakwater.Ingest.Collectors;
 using Breakwater.Simulation;
+using Breakwater.Storage;
 
 namespace Breakwater.Cli.Errors;
 
@@ -19,7 +20,7 @@ internal static class ErrorMap
         ConfigException e => CliError.Usage(e.Message, e),
         ScenarioException e => CliError.Usage(e.Message, e),
         CaptureFormatException e => CliError.Input(e.Message, e),
-        Storage.StoreException e => CliError.Runtime(e.Message, e),
+        StoreException e => CliError.Runtime(e.Message, e),
         ListenException e => CliError.Runtime($"{e.Message}; change the collectors' listen addresses in the configuration or stop the other program.", e),
         OperationCanceledException e => CliError.Runtime("interrupted; partial outputs were removed.", e),
         SocketException e => CliError.Runtime($"cannot use the network: {IoReason.Of(e)}.", e),
