@@ -1,6 +1,6 @@
 namespace Breakwater.Cli;
 
-/// <summary>Process exit codes (PRODUCT.md): the same for every command.</summary>
+/// <summary>Process exit codes (docs/contracts.md): the same for every command.</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

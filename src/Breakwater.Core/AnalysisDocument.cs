@@ -1,6 +1,6 @@
 namespace Breakwater.Core;
 
-/// <summary>The <c>breakwater.analysis/v1</c> document (PRODUCT.md): a stable contract, extended never renamed.</summary>
+/// <summary>The <c>breakwater.analysis/v1</c> document (docs/contracts.md): a stable contract, extended never renamed.</summary>
 public sealed class AnalysisDocument
 {
     public const string SchemaName = "breakwater.analysis/v1";

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Breakwater.Core;
 
-/// <summary>Serialises the analysis document exactly as PRODUCT.md shows it: snake_case, RFC 3339 UTC times.</summary>
+/// <summary>Serialises the analysis document exactly as docs/contracts.md shows it: snake_case, RFC 3339 UTC times.</summary>
 public static class AnalysisJson
 {
     public static void Write(Stream stream, AnalysisDocument document) =>

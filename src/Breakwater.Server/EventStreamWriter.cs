@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Ingest.Collectors;
@@ -7,7 +8,7 @@ using Breakwater.Wire.Flows;
 namespace Breakwater.Server;
 
 /// <summary>
-/// The daemon's JSON-lines event stream (PRODUCT.md contract): one object per line with <c>event</c> and <c>time</c>;
+/// The daemon's JSON-lines event stream (docs/contracts.md): one object per line with <c>event</c> and <c>time</c>;
 /// <c>incident.started|updated|ended</c> carry <c>incident</c> (the analysis document's incident), <c>collector.stats</c>
 /// carries <c>collector</c>, <c>datagrams</c>, <c>records</c>, <c>drops</c> and <c>exporters</c>. A failed write (full
 /// disk, closed pipe) is kept as <see cref="Failure"/>, naming <paramref name="destination"/>, and signals
@@ -33,8 +34,14 @@ public sealed class EventStreamWriter(TextWriter output, TimeProvider time, stri
         ArgumentNullException.ThrowIfNull(incidents);
         foreach (var incident in incidents.Where(i => i.Status != "ended"))
         {
-            incident.Status = "interrupted";
-            OnUpdated(incident);
+            // A copy with the new status: the engine's report (and a store that resumes it on restart) keeps its own.
+            var copy = JsonNode.Parse(AnalysisJson.Serialize(incident))!;
+            copy["status"] = "interrupted";
+            Write("incident.updated", writer =>
+            {
+                writer.WritePropertyName("incident");
+                copy.WriteTo(writer);
+            });
         }
     }
 

@@ -70,16 +70,30 @@ public sealed class EventStreamEdgeTests
         await File.WriteAllTextAsync(config, $"collectors:\n  sflow: {{ listen: [\"127.0.0.1:{PeerProcess.FreeUdpPort()}\"] }}\nevents:\n  file: /dev/full\n",
             TestContext.Current.CancellationToken);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
         var stdout = new StringWriter();
-        var stderr = new StringWriter();
+        var errors = new StringWriter();
+        var stderr = TextWriter.Synchronized(errors);
+        string Errors()
+        {
+            lock (stderr)
+            {
+                return errors.ToString(); // the synchronized writer locks itself around each write
+            }
+        }
 
-        var code = await Breakwater.Cli.CliRoot.RunAsync(["run", "--config", config], stdout, stderr, cancel.Token);
+        var run = Breakwater.Cli.CliRoot.RunAsync(["run", "--config", config], stdout, stderr, cancel.Token);
+        for (var i = 0; i < 600 && !run.IsCompleted && !Errors().Contains("listening for sflow", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await cancel.CancelAsync(); // the final collector.stats is the first write, and it fails
+        var code = await run;
 
         Assert.Equal(1, code);
-        Assert.Contains("cannot write events to /dev/full", stderr.ToString());
-        Assert.DoesNotContain("internal error", stderr.ToString());
-        Assert.DoesNotContain("   at ", stderr.ToString());
+        Assert.Contains("cannot write events to /dev/full", Errors());
+        Assert.DoesNotContain("internal error", Errors());
+        Assert.DoesNotContain("   at ", Errors());
     }
 
     [Fact]
