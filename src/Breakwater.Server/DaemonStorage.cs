@@ -1,4 +1,5 @@
 using Breakwater.Configuration;
+using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Storage;
 using Breakwater.Storage.Postgres;

@@ -1,6 +1,6 @@
 using Breakwater.Configuration;
 
-namespace Breakwater.Detection.Tests.Configuration;
+namespace Breakwater.Configuration.Tests;
 
 /// <summary>The <c>storage</c> section: where the store is, retention, flush interval; errors name line and key; secrets stay hidden.</summary>
 public sealed class StorageConfigTests
