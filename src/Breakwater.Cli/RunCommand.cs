@@ -64,10 +64,11 @@ internal static class RunCommand
             if (config.Storage is { } storageSettings)
             {
                 storage = await DaemonStorage.OpenAsync(storageSettings, cancellationToken: stop.Token);
-                await stderr.WriteLineAsync($"breakwater: store {storageSettings} (schema {storage.SchemaVersion}, {storage.Recovered.Count} open incident(s) to resume)");
             }
 
-            using var host = new DaemonHost(config, new EventStreamWriter(events, TimeProvider.System), storage: storage);
+            await using var alerts = new Alerts.AlertDispatcher(config.Alerts, storage is null ? null : storage.Store.IsAcknowledgedAsync);
+            alerts.Start();
+            using var host = new DaemonHost(config, new EventStreamWriter(events, TimeProvider.System), storage: storage, alerts: alerts);
             foreach (var collector in host.Collectors)
             {
                 await stderr.WriteLineAsync($"breakwater: listening for {collector.Protocol.ToString().ToLowerInvariant()} on {collector.LocalEndPoint} (receive buffer {collector.ActualReceiveBufferBytes / 1024} KiB)");
@@ -76,6 +77,11 @@ internal static class RunCommand
             if (host.Capture is { } capture)
             {
                 await stderr.WriteLineAsync($"breakwater: capturing on {capture.InterfaceName}");
+            }
+
+            if (storage is not null)
+            {
+                await stderr.WriteLineAsync($"breakwater: store {config.Storage} (schema {storage.SchemaVersion}, {storage.Recovered.Count} open incident(s) to resume or end)");
             }
 
             await host.RunAsync(stop.Token);

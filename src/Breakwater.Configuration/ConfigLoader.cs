@@ -69,6 +69,7 @@ public static partial class ConfigLoader
         var collectors = new CollectorSettings();
         var events = new EventSettings();
         StorageSettings? storage = null;
+        IReadOnlyList<AlertChannelSettings> alerts = [];
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -95,6 +96,9 @@ public static partial class ConfigLoader
                 case "storage":
                     storage = ReadStorage(reader, value);
                     break;
+                case "alerts":
+                    alerts = ReadAlerts(reader, value);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -107,6 +111,7 @@ public static partial class ConfigLoader
             Collectors = collectors,
             Events = events,
             Storage = storage ?? DefaultStorage(fileName),
+            Alerts = alerts,
             Detection = settings with
             {
                 Networks = networks,

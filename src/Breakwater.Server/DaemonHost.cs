@@ -27,14 +27,17 @@ public sealed class DaemonHost : IDisposable
     private readonly DaemonStorage? _storage;
     private Task<bool>? _pendingWait;
 
-    /// <summary>Binds the collectors; <paramref name="storage"/> (opened by <see cref="DaemonStorage.OpenAsync"/>) or null to keep nothing.</summary>
-    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, DaemonStorage? storage = null)
+    /// <summary>Binds the collectors; <paramref name="storage"/> (opened by <see cref="DaemonStorage.OpenAsync"/>) or null to keep nothing; <paramref name="alerts"/> gets every incident change too.</summary>
+    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, DaemonStorage? storage = null,
+        IIncidentObserver? alerts = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Events = events;
         _time = time ?? TimeProvider.System;
         _storage = storage;
-        Engine = new DetectionEngine(config.Detection, storage is null ? events : storage.Attach(config.Detection, events));
+        IIncidentObserver[] observers = alerts is null ? [events] : [events, alerts];
+        Engine = new DetectionEngine(config.Detection, storage is not null ? storage.Attach(config.Detection, observers)
+            : observers.Length == 1 ? events : new IncidentFanout(observers));
         Engine.SecondObserver = storage?.Writer;
         try
         {
