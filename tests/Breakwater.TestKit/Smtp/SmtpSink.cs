@@ -115,7 +115,9 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         await _stop.CancelAsync();
         _listener.Stop();
+#pragma warning disable VSTHRD003 // started by this object's constructor
         await _accepting;
+#pragma warning restore VSTHRD003
         _stop.Dispose();
     }
 }
