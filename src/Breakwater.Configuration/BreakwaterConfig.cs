@@ -20,4 +20,7 @@ public sealed record BreakwaterConfig
 
     /// <summary>The store; the loader always sets it (SQLite beside the file by default), null only for configs built in code.</summary>
     public StorageSettings? Storage { get; init; }
+
+    /// <summary>The <c>alerts</c> channels (webhook, slack, smtp, script), in file order.</summary>
+    public IReadOnlyList<AlertChannelSettings> Alerts { get; init; } = [];
 }

@@ -53,6 +53,7 @@ public static partial class ConfigLoader
         var events = new EventSettings();
         var api = new ApiSettings();
         StorageSettings? storage = null;
+        IReadOnlyList<AlertChannelSettings> alerts = [];
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -82,6 +83,9 @@ public static partial class ConfigLoader
                 case "storage":
                     storage = ReadStorage(reader, value);
                     break;
+                case "alerts":
+                    alerts = ReadAlerts(reader, value);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -96,6 +100,7 @@ public static partial class ConfigLoader
             Api = api,
             Text = yaml,
             Storage = storage ?? DefaultStorage(fileName),
+            Alerts = alerts,
             Detection = settings with
             {
                 Networks = networks,

@@ -1,4 +1,5 @@
 using System.Net;
+using Breakwater.Alerts;
 using Breakwater.Configuration;
 using Breakwater.Detection;
 using Breakwater.Server.Api;
@@ -121,7 +122,9 @@ public sealed class BreakwaterServer : IAsyncDisposable
         {
             parts.Storage = await DaemonStorage.OpenAsync(storageSettings, loggers, options.Time, cancellationToken);
             var counts = new IncidentCounts();
-            IIncidentObserver[] observers = [live, counts, .. options.Observers];
+            parts.Alerts = new AlertDispatcher(config.Alerts, parts.Storage.Store.IsAcknowledgedAsync, loggers.CreateLogger("Breakwater.Alerts"), options.Time);
+            parts.Alerts.Start();
+            IIncidentObserver[] observers = [live, counts, parts.Alerts, .. options.Observers];
             var daemon = new DaemonHost(config, events, options.Time, parts.Storage, new IncidentFanout(observers), traffic);
             parts.State = new ServerState(config, daemon, options.Time);
             parts.Metrics = new BreakwaterMetrics(daemon, counts);
@@ -130,6 +133,11 @@ public sealed class BreakwaterServer : IAsyncDisposable
         {
             traffic.Dispose();
             parts.Metrics?.Dispose();
+            if (parts.Alerts is not null)
+            {
+                await parts.Alerts.DisposeAsync();
+            }
+
             if (parts.Storage is not null)
             {
                 await parts.Storage.DisposeAsync();
@@ -193,12 +201,15 @@ public sealed class BreakwaterServer : IAsyncDisposable
         _traffic.Dispose();
         _parts.Metrics!.Dispose();
         Daemon.Dispose();
+        await _parts.Alerts!.DisposeAsync();
         await _parts.Storage!.DisposeAsync();
     }
 
     private sealed class Parts
     {
         public DaemonStorage? Storage { get; set; }
+
+        public AlertDispatcher? Alerts { get; set; }
 
         public ServerState? State { get; set; }
 
