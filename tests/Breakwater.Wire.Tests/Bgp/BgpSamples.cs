@@ -41,7 +41,7 @@ internal static class BgpSamples
         FlowSpecComponent.Of(FlowSpecComponentType.IcmpCode, FlowSpecOperand.Equal(0)),
         FlowSpecComponent.Of(FlowSpecComponentType.TcpFlags, FlowSpecOperand.Bitmask(0x12, match: true)),
         FlowSpecComponent.Of(FlowSpecComponentType.PacketLength, FlowSpecOperand.Numeric(FlowSpecOperand.Greater, 1000),
-            FlowSpecOperand.Numeric(FlowSpecOperand.Less, 70_000, and: true)),
+            FlowSpecOperand.Numeric(FlowSpecOperand.Less, 1500, and: true)),
         FlowSpecComponent.Of(FlowSpecComponentType.Dscp, FlowSpecOperand.Equal(46)),
         FlowSpecComponent.Of(FlowSpecComponentType.Fragment, FlowSpecOperand.Bitmask(0x02)),
     ]);
@@ -49,11 +49,18 @@ internal static class BgpSamples
     public static FlowSpecRule EveryComponent6 => new(true,
     [
         FlowSpecComponent.Destination(BgpPrefix.Parse("2001:db8:1::/48")),
-        FlowSpecComponent.Source(BgpPrefix.Parse("::db8:ffff:0:0/64"), offset: 16),
+        FlowSpecComponent.Source(BgpPrefix.Parse("2001:db8:ffff::/64")),
         FlowSpecComponent.Of(FlowSpecComponentType.IpProtocol, FlowSpecOperand.Equal(17)),
         FlowSpecComponent.Of(FlowSpecComponentType.DestinationPort, FlowSpecOperand.Equal(123)),
         FlowSpecComponent.Of(FlowSpecComponentType.Fragment, FlowSpecOperand.Bitmask(0x04, not: true)),
         FlowSpecComponent.Of(FlowSpecComponentType.FlowLabel, FlowSpecOperand.Equal(0xABCDE)),
+    ]);
+
+    /// <summary>An IPv6 prefix matched from bit 16 on (RFC 8956 §3.1); tshark 4.0 misreads offsets, BIRD reads them.</summary>
+    public static FlowSpecRule Offset6 => new(true,
+    [
+        FlowSpecComponent.Source(BgpPrefix.Parse("0:db8:ffff::/64"), offset: 16),
+        FlowSpecComponent.Of(FlowSpecComponentType.IpProtocol, FlowSpecOperand.Equal(58)),
     ]);
 
     public static BgpUpdate BlackholeUpdate => new()

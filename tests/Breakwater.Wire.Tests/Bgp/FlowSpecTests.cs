@@ -72,6 +72,17 @@ public sealed class FlowSpecTests
     }
 
     [Fact]
+    public void TryParse_Ipv6Offset_PatternCarriesOnlyBitsFromTheOffset()
+    {
+        var bytes = BgpSamples.Offset6.ToBytes();
+
+        // type 2, length 64, offset 16, then 48 bits: 0db8 ffff 0000.
+        Assert.Equal(Convert.FromHexString("0C 024010 0DB8FFFF0000 03813A".Replace(" ", "")), bytes);
+        Assert.True(FlowSpecRule.TryParse(bytes, true, out var parsed, out _, out _));
+        Assert.Equal(BgpSamples.Offset6, parsed);
+    }
+
+    [Fact]
     public void ToString_SynWithoutAck_ReadsLikeTheContract() =>
         Assert.Equal("flow4 { destination 198.51.100.7/32; protocol =6; tcp-flags =syn&!ack }", BgpSamples.SynFlood.ToString());
 
