@@ -155,6 +155,12 @@ public sealed class BgpSessionTests : IAsyncLifetime
         _speaker.Announce(s_blackhole);
 
         Assert.Equal([s_blackhole.Prefix!.Value], (await ReadUpdateAsync()).Nlri);
+        // The receive loop and the announcement run independently: wait for the count rather than race it.
+        for (var i = 0; i < 100 && Peer.Counters.TreatAsWithdraw == 0; i++)
+        {
+            await Task.Delay(50, Token);
+        }
+
         Assert.Equal(1, Peer.Counters.TreatAsWithdraw);
         Assert.Equal(BgpPeerState.Established, Peer.State);
     }
