@@ -1,6 +1,7 @@
 using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Ingest;
+using Breakwater.Wire;
 
 namespace Breakwater.Analysis;
 
@@ -21,12 +22,14 @@ public static class OfflineAnalysis
         ArgumentNullException.ThrowIfNull(request);
         var engine = new DetectionEngine(request.Settings);
         var totals = new InputTotals();
+        var clock = new InputClock();
         foreach (var file in request.Captures)
         {
-            ReadCapture(file, engine, totals, request.Progress, cancellationToken);
+            ReadCapture(file, new TimeCheckedSink<DetectionSink>(new DetectionSink(engine), clock), totals, request.Progress, cancellationToken);
         }
 
         engine.Complete();
+        totals.AddClock(clock);
         return new AnalysisDocument
         {
             Input = totals.ToSummary(),
@@ -37,18 +40,26 @@ public static class OfflineAnalysis
         };
     }
 
-    private static void ReadCapture(string file, DetectionEngine engine, InputTotals totals, IAnalysisProgress? progress, CancellationToken cancellationToken)
+    private static void ReadCapture<TSink>(string file, TSink sink, InputTotals totals, IAnalysisProgress? progress, CancellationToken cancellationToken)
+        where TSink : struct, ITrafficSink
     {
-        var sink = new DetectionSink(engine);
-        using var reader = CaptureFileReader.Open(file);
-        progress?.Begin(file, reader.Length);
-        while (reader.Read(ref sink, PacketsPerBatch))
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(reader.Position, reader.Stats.Packets);
-        }
+            using var reader = CaptureFileReader.Open(file);
+            progress?.Begin(file, reader.Length);
+            while (reader.Read(ref sink, PacketsPerBatch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(reader.Position, reader.Stats.Packets);
+            }
 
-        progress?.End();
-        totals.Add(file, reader.Format, reader.Stats);
+            progress?.End();
+            totals.Add(file, reader.Format, reader.Stats);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The device failed under the file, or it is not readable: a bad input, named, not an internal error.
+            throw new CaptureFormatException($"{file} cannot be read: {(e is UnauthorizedAccessException ? "permission denied" : e.Message.TrimEnd('.'))}.", e);
+        }
     }
 }
