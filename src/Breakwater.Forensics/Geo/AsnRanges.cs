@@ -28,6 +28,9 @@ internal sealed class AsnRanges
 
     public int Ranges => _s4.Length + _s6.Length;
 
+    /// <summary>Fraction of the IPv4 space inside the ranges (about 0.7 for the routed internet).</summary>
+    public double RoutedV4Share { get; private set; }
+
     public long Malformed { get; private set; }
 
     /// <summary>Loads one or more CSV files; later files add ranges (overlaps are resolved by the first range found).</summary>
@@ -191,6 +194,21 @@ internal sealed class AsnRanges
     {
         (_s4, _e4, _a4) = Sorted(_v4Starts, _v4Ends, _v4Asns);
         (_s6, _e6, _a6) = Sorted(_v6Starts, _v6Ends, _v6Asns);
+        ulong covered = 0;
+        ulong reached = 0;
+        for (var i = 0; i < _s4.Length; i++)
+        {
+            // Overlapping ranges count once.
+            var from = Math.Max((ulong)_s4[i], reached);
+            var to = (ulong)_e4[i] + 1;
+            if (to > from)
+            {
+                covered += to - from;
+                reached = to;
+            }
+        }
+
+        RoutedV4Share = covered / 4294967296.0;
         _v4Starts.Clear();
         _v4Ends.Clear();
         _v4Asns.Clear();

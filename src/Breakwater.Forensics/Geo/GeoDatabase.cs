@@ -29,6 +29,9 @@ public sealed class GeoDatabase : IDisposable
 
     public bool HasAsn => _asnMmdb is not null || _asnRanges is not null || (_country?.Metadata.DatabaseType.Contains("ISP", StringComparison.OrdinalIgnoreCase) ?? false);
 
+    /// <summary>Fraction of the IPv4 space in ASN ranges (0 without ASN ranges).</summary>
+    public double RoutedV4Share => _asnRanges?.RoutedV4Share ?? 0;
+
     public bool IsEmpty => _country is null && _asnMmdb is null && _asnRanges is null;
 
     /// <summary>Which databases are loaded, in words.</summary>
