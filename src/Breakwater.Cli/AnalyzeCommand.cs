@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Breakwater.Configuration;
 using Breakwater.Core;
-using Breakwater.Detection;
 using Breakwater.Ingest;
 
 namespace Breakwater.Cli;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Breakwater.Core;
 using Breakwater.Core.Forensics;
 using Breakwater.Wire;
 
@@ -127,7 +128,7 @@ internal sealed class ForensicRecorder
         for (var k = 0; k < VectorNames.Count; k++)
         {
             var kind = (VectorKind)k;
-            var name = kind == VectorKind.DnsQuery && waterTorture ? VectorNames.DnsWaterTorture : VectorNames.Name(kind);
+            var name = kind == VectorKind.DnsWaterTorture && !waterTorture ? VectorNames.UdpFlood : VectorNames.Name(kind);
             long[]? values = null;
             for (var b = 0; b < _buckets; b++)
             {
@@ -248,7 +249,7 @@ internal sealed class ForensicRecorder
             case VectorKind.UdpFlood when record.PayloadLength == 512:
                 _shapes[(int)ShapeKind.Udp512] += packets;
                 break;
-            case VectorKind.DnsQuery:
+            case VectorKind.DnsWaterTorture:
                 _shapes[(int)ShapeKind.DnsQueries] += packets;
                 if (IsRandom12Label(payload))
                 {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Breakwater.Core;
 using Breakwater.Wire;
 
 namespace Breakwater.Detection;
@@ -76,7 +77,7 @@ internal sealed class IncidentTracker
         v.Sample(ref record, payload, packets, random >> 8);
         CountMiraiShape(kind, ref record, packets);
         Forensics.Add(ref record, payload, kind, packets, bytes, sourceHash);
-        if (kind == VectorKind.DnsQuery)
+        if (kind == VectorKind.DnsWaterTorture)
         {
             (Dns ??= new DnsNameStats()).Add(payload);
         }

@@ -27,6 +27,12 @@ public sealed class SourcesReport
     /// <summary>Which databases answered (and their licences), or why there are none.</summary>
     public required string Database { get; init; }
 
+    /// <summary>
+    /// The most active sampled sources (at most 500) with first and last seen, for abuse desks; empty when the
+    /// addresses are forged (they would accuse innocent networks).
+    /// </summary>
+    public IReadOnlyList<ParticipantSource> Participants { get; init; } = [];
+
     /// <summary>Share of sampled packets whose source has no country (unrouted, private, or not in the database).</summary>
     public double UnknownShare { get; init; }
 }

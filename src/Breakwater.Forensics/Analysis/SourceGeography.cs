@@ -12,6 +12,7 @@ namespace Breakwater.Forensics.Analysis;
 internal static class SourceGeography
 {
     private const int MaxRows = 50;
+    private const int MaxParticipants = 500;
 
     public static SourcesReport Build(IncidentReport incident, IncidentEvidence evidence, GeoInfo[] geo, GeoDatabase database, SpoofingReport spoofing)
     {
@@ -88,6 +89,7 @@ internal static class SourceGeography
             Reading = Reading(database, countryRows.Count, asns.Count, topCode, concentration, error, spoofing, sample.Count),
             Caveat = Caveat(spoofing),
             UnknownShare = R((double)unknown / total),
+            Participants = spoofing.Verdict == "forged" ? [] : Participants(sample, geo),
             Database = database.Status,
             Sample = new SourceSampleInfo
             {
@@ -171,6 +173,23 @@ internal static class SourceGeography
         var variance = sum / (k - 1) / k / (mean * mean) * (1 - probability);
         return 1.96 * Math.Sqrt(variance);
     }
+
+    private static List<ParticipantSource> Participants(IReadOnlyList<SampledSource> sample, GeoInfo[] geo) =>
+        [.. Enumerable.Range(0, sample.Count)
+            .OrderByDescending(i => sample[i].Packets)
+            .Take(MaxParticipants)
+            .Select(i => new ParticipantSource
+            {
+                Address = sample[i].Address.ToString(),
+                Country = geo[i].Country,
+                Asn = geo[i].HasAsn ? geo[i].Asn : null,
+                AsnName = geo[i].AsnName,
+                Packets = sample[i].Packets,
+                FirstSeen = FromNanos(sample[i].FirstNanos),
+                LastSeen = FromNanos(sample[i].LastNanos),
+            })];
+
+    private static DateTimeOffset FromNanos(long nanos) => DateTimeOffset.UnixEpoch.AddTicks(nanos / 100);
 
     private static void Accumulate<TKey>(Dictionary<TKey, Acc> map, TKey key, SampledSource s, string? name)
         where TKey : notnull

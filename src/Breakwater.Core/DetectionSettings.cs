@@ -1,6 +1,4 @@
-using Breakwater.Core;
-
-namespace Breakwater.Detection;
+namespace Breakwater.Core;
 
 /// <summary>What the detector protects and how it decides. Immutable; a new engine is built on reload.</summary>
 public sealed record DetectionSettings
