@@ -1,4 +1,4 @@
-namespace Breakwater.Wire.Tests.Support;
+namespace Breakwater.TestKit.Streams;
 
 /// <summary>A seekable in-memory stream that returns at most <c>chunk</c> bytes per read, like a slow pipe or socket.</summary>
 public sealed class ChunkedStream(byte[] data, int chunk) : MemoryStream(data, writable: false)

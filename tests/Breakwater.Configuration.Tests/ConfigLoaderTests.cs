@@ -1,7 +1,7 @@
 using Breakwater.Configuration;
 using Breakwater.Core;
 
-namespace Breakwater.Detection.Tests.Configuration;
+namespace Breakwater.Configuration.Tests;
 
 /// <summary>Configuration errors name the key, the line and what is allowed; good files map onto detection settings.</summary>
 public sealed class ConfigLoaderTests

@@ -1,6 +1,6 @@
 using Breakwater.Wire;
 
-namespace Breakwater.IntegrationTests.Support;
+namespace Breakwater.TestKit.Sinks;
 
 /// <summary>Sums estimated real packets and bytes per destination, to compare with a reference tool's summary.</summary>
 public readonly struct DestinationTotalsSink(Dictionary<NetAddress, (long Packets, long Bytes)> totals) : ITrafficSink

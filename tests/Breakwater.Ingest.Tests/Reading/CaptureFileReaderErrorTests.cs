@@ -1,8 +1,9 @@
 using Breakwater.Ingest;
+using Breakwater.Wire;
 using Breakwater.TestKit.Captures;
-using Breakwater.Wire.Tests.Support;
+using Breakwater.TestKit.Sinks;
 
-namespace Breakwater.Wire.Tests.Reading;
+namespace Breakwater.Ingest.Tests.Reading;
 
 /// <summary>Files that are not captures fail at open with one clear sentence; damaged captures are counted, not thrown.</summary>
 public sealed class CaptureFileReaderErrorTests

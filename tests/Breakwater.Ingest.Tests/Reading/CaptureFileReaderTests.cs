@@ -1,8 +1,9 @@
 using Breakwater.Ingest;
+using Breakwater.Wire;
 using Breakwater.TestKit.Captures;
-using Breakwater.Wire.Tests.Support;
+using Breakwater.TestKit.Sinks;
 
-namespace Breakwater.Wire.Tests.Reading;
+namespace Breakwater.Ingest.Tests.Reading;
 
 /// <summary>Format details: byte orders, timestamp units, sections, block kinds, statistics and progress.</summary>
 public sealed class CaptureFileReaderTests

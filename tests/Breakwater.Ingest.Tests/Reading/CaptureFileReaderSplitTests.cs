@@ -1,8 +1,11 @@
 using System.Buffers.Binary;
 using Breakwater.Ingest;
-using Breakwater.Wire.Tests.Support;
+using Breakwater.Wire;
+using Breakwater.TestKit.Captures;
+using Breakwater.TestKit.Sinks;
+using Breakwater.TestKit.Streams;
 
-namespace Breakwater.Wire.Tests.Reading;
+namespace Breakwater.Ingest.Tests.Reading;
 
 /// <summary>
 /// The reader gives the same packets however the bytes arrive (one per read, a few per read, all at once), and a

@@ -1,6 +1,7 @@
 using Breakwater.Ingest;
+using Breakwater.TestKit.Sinks;
 
-namespace Breakwater.Wire.Tests.Support;
+namespace Breakwater.TestKit.Captures;
 
 /// <summary>The committed reference captures (see Captures/make-captures.py) and helpers to read them.</summary>
 public static class CaptureFiles

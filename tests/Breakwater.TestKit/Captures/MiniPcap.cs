@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 
-namespace Breakwater.IntegrationTests.Support;
+namespace Breakwater.TestKit.Captures;
 
 /// <summary>
 /// Writes a little-endian microsecond pcap record by record, for inputs no tool makes (odd link types, broken headers)
-/// and for captures too large to build in memory. Frames come from <c>Breakwater.TestKit.Captures.Frames</c>.
+/// and for captures too large to build in memory. Frames come from <see cref="Frames"/>.
 /// </summary>
 public static class MiniPcap
 {
