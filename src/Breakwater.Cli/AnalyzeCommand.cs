@@ -2,6 +2,7 @@ using System.CommandLine;
 using Breakwater.Analysis;
 using Breakwater.Configuration;
 using Breakwater.Core;
+using Breakwater.Forensics.Intel;
 using Breakwater.Ingest;
 
 namespace Breakwater.Cli;
@@ -17,7 +18,9 @@ internal static class AnalyzeCommand
         var mbps = new Option<double?>("--threshold-mbps") { Description = "Megabits per second at one host that count as an attack (default 40)." };
         var config = new Option<string?>("--config") { Description = "breakwater.yaml with networks, groups and detection settings." };
         var json = new Option<string?>("--json") { Description = "Write the breakwater.analysis/v1 document to PATH, or to stdout with '-'." };
-        var command = new Command("analyze", "Find and describe the attacks in packet captures.") { files, networks, pps, mbps, config, json };
+        var report = new Option<string?>("--report") { Description = "Write the self-contained HTML forensics report to PATH." };
+        var intel = new Option<string[]>("--intel") { Description = "IP lists or botnet command logs to match incidents against (repeatable).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var command = new Command("analyze", "Find and describe the attacks in packet captures.") { files, networks, pps, mbps, config, json, report, intel };
         command.SetAction((parse, ct) =>
         {
             var options = new AnalyzeOptions(
@@ -27,7 +30,11 @@ internal static class AnalyzeCommand
                 parse.GetValue(mbps),
                 parse.GetValue(config),
                 parse.GetValue(json),
-                parse.GetValue(verbose));
+                parse.GetValue(verbose))
+            {
+                Report = parse.GetValue(report),
+                Intel = parse.GetValue(intel) ?? [],
+            };
             return Task.FromResult(Run(options, stdout, stderr, ct));
         });
         return command;
@@ -53,6 +60,21 @@ internal static class AnalyzeCommand
                 stderr.WriteLine($"breakwater: {file} does not exist; give the path of a pcap or pcapng file.");
                 return ExitCodes.BadInput;
             }
+        }
+
+        IntelSet? intelSet;
+        try
+        {
+            intelSet = AnalyzeForensics.LoadIntel(options.ConfigPath, options.Intel, stderr, out var intelExit);
+            if (intelExit != ExitCodes.Ok)
+            {
+                return intelExit;
+            }
+        }
+        catch (ConfigException e)
+        {
+            stderr.WriteLine($"breakwater: {e.Message}");
+            return ExitCodes.BadUsage;
         }
 
         AnalysisDocument document;
@@ -82,6 +104,12 @@ internal static class AnalyzeCommand
         {
             stderr.WriteLine("breakwater: analysis cancelled.");
             return ExitCodes.RuntimeFailure;
+        }
+
+        var forensicsExit = AnalyzeForensics.Apply(document, options, intelSet, stderr);
+        if (forensicsExit != ExitCodes.Ok)
+        {
+            return forensicsExit;
         }
 
         foreach (var warning in document.Warnings)

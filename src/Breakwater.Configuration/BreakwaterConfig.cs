@@ -12,4 +12,7 @@ public sealed record BreakwaterConfig
     public CollectorSettings Collectors { get; init; } = new();
 
     public EventSettings Events { get; init; } = new();
+
+    /// <summary>The <c>geoip</c> and <c>intel</c> sections.</summary>
+    public ForensicsSettings Forensics { get; init; } = new();
 }

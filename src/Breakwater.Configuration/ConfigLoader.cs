@@ -9,7 +9,7 @@ namespace Breakwater.Configuration;
 /// Reads <c>breakwater.yaml</c> (docs/configuration.md). Validates every key it knows and rejects unknown ones;
 /// top-level sections that later capabilities use are accepted as they are.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     private static readonly string[] TopLevelKeys =
     [
@@ -68,6 +68,7 @@ public static class ConfigLoader
         var groups = new Dictionary<string, HostGroup>(StringComparer.Ordinal);
         var collectors = new CollectorSettings();
         var events = new EventSettings();
+        var forensics = new ForensicsSettings();
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -91,6 +92,12 @@ public static class ConfigLoader
                     }
 
                     break;
+                case "geoip":
+                    forensics = ReadGeoIp(reader, value, forensics);
+                    break;
+                case "intel":
+                    forensics = ReadIntel(reader, value, forensics);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -102,6 +109,7 @@ public static class ConfigLoader
             Path = fileName,
             Collectors = collectors,
             Events = events,
+            Forensics = forensics,
             Detection = settings with
             {
                 Networks = networks,
