@@ -1,4 +1,3 @@
-using Breakwater.Core;
 using Breakwater.Wire;
 
 namespace Breakwater.Detection;
