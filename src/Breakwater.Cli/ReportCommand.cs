@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Breakwater.Configuration;
 using Breakwater.Forensics.Geo;
 using Breakwater.Forensics.Report;
 
@@ -16,13 +17,14 @@ internal static class ReportCommand
         var id = new Argument<string>("INCIDENT") { Description = "The incident id (as in the analysis document, the event stream or the API)." };
         var from = new Option<string?>("--from") { Description = "An analysis document (analyze --json) to read the incident from." };
         var db = new Option<string?>("--db") { Description = "The SQLite store to read the incident from (storage.sqlite.path; default breakwater.db)." };
+        var config = new Option<string?>("--config") { Description = "breakwater.yaml whose storage.sqlite.path holds the incident." };
         var format = new Option<string>("--format") { Description = "html or json.", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "json");
         var abuse = new Option<bool>("--abuse") { Description = "Write the per-ASN CSV of participating sources for abuse desks (refused for forged sources)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write to PATH instead of stdout." };
-        var command = new Command("report", "The forensics report of one incident (HTML, JSON, or the abuse CSV).") { id, from, db, format, abuse, output };
+        var command = new Command("report", "The forensics report of one incident (HTML, JSON, or the abuse CSV).") { id, from, db, config, format, abuse, output };
         command.SetAction(async (parse, ct) => await RunAsync(
-            parse.GetValue(id)!, parse.GetValue(from), parse.GetValue(db), parse.GetValue(format)!, parse.GetValue(abuse), parse.GetValue(output), stdout, stderr, ct));
+            parse.GetValue(id)!, parse.GetValue(from), parse.GetValue(db) ?? StorePath(parse.GetValue(config)), parse.GetValue(format)!, parse.GetValue(abuse), parse.GetValue(output), stdout, stderr, ct));
         return command;
     }
 
@@ -76,6 +78,9 @@ internal static class ReportCommand
             return ExitCodes.RuntimeFailure;
         }
     }
+
+    /// <summary>The SQLite store a configuration names (null without a configuration or with PostgreSQL).</summary>
+    private static string? StorePath(string? config) => config is null ? null : ConfigLoader.LoadFile(config).Storage?.SqlitePath;
 
     /// <summary>The credits the stored incident's data needs (the same wording the analysis used).</summary>
     private static List<string> Credits(GeoOptions geo)

@@ -59,7 +59,7 @@ public static partial class ConfigLoader
         var reader = new YamlNodeReader(fileName);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return new BreakwaterConfig { Path = fileName };
+            return new BreakwaterConfig { Path = fileName, Storage = DefaultStorage(fileName) };
         }
 
         var root = reader.Mapping(stream.Documents[0].RootNode, "the configuration");
@@ -69,6 +69,7 @@ public static partial class ConfigLoader
         var collectors = new CollectorSettings();
         var events = new EventSettings();
         var forensics = new ForensicsSettings();
+        StorageSettings? storage = null;
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -98,6 +99,9 @@ public static partial class ConfigLoader
                 case "intel":
                     forensics = ReadIntel(reader, value, forensics);
                     break;
+                case "storage":
+                    storage = ReadStorage(reader, value);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -110,6 +114,7 @@ public static partial class ConfigLoader
             Collectors = collectors,
             Events = events,
             Forensics = forensics,
+            Storage = storage ?? DefaultStorage(fileName),
             Detection = settings with
             {
                 Networks = networks,

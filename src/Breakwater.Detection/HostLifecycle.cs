@@ -48,6 +48,9 @@ internal sealed class HostLifecycle
     /// <summary>Pending and attacked hosts: they close every second, with or without traffic.</summary>
     public ActiveList Active { get; }
 
+    /// <summary>Receives every closed second that saw traffic (the daemon's store rolls them up per minute).</summary>
+    public ITargetSecondObserver? SecondObserver { get; set; }
+
     /// <summary>Closes second <paramref name="s"/> of host <paramref name="id"/> (<paramref name="seconds"/> of it observed).</summary>
     public void Close(int id, long s, double seconds, long nowNanos)
     {
@@ -71,6 +74,10 @@ internal sealed class HostLifecycle
             slot.PeakPps = Math.Max(slot.PeakPps, pps);
             slot.PeakBps = Math.Max(slot.PeakBps, bps);
             _topTargets.Offer(slot.Address, pps, bps);
+            if (SecondObserver is not null)
+            {
+                ReportSecond(ref slot, s, classes);
+            }
         }
 
         var limits = _groups[slot.Group];
@@ -334,4 +341,10 @@ internal sealed class HostLifecycle
         _pool.Release(ref slot.Run);
         slot.Run.ResetRun();
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportSecond(ref TargetSlot slot, long s, ReadOnlySpan<long> c) =>
+        SecondObserver!.OnTargetSecond(new TargetSecond(
+            s, slot.Address, slot.Network, slot.Packets, slot.Bytes, c[GroupLimits.Tcp], c[GroupLimits.Udp], c[GroupLimits.Icmp],
+            c[GroupLimits.Syn], c[GroupLimits.Ack], c[GroupLimits.Rst], c[GroupLimits.Fin], c[GroupLimits.Fragment]));
 }
