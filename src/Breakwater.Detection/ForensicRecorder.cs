@@ -13,14 +13,14 @@ namespace Breakwater.Detection;
 internal sealed class ForensicRecorder
 {
     /// <summary>Most timeline buckets; past it, neighbouring buckets merge and the step doubles.</summary>
-    public const int MaxBuckets = 512;
+    public const int MaxBuckets = 256;
 
     private const long NanosPerSecond = 1_000_000_000;
     private static readonly int ShapeCount = Enum.GetValues<ShapeKind>().Length;
 
     private readonly long[] _ttl = new long[256];
     private readonly long[] _shapes = new long[ShapeCount];
-    private long[] _series = new long[16 * VectorNames.Count];
+    private long[] _series = [];
     private int _buckets;
     private int _step = 1;
     private long _startSecond = long.MinValue;
@@ -66,14 +66,7 @@ internal sealed class ForensicRecorder
     {
         Array.Clear(_ttl);
         Array.Clear(_shapes);
-        if (_series.Length > 64 * VectorNames.Count)
-        {
-            _series = new long[16 * VectorNames.Count];
-        }
-        else
-        {
-            Array.Clear(_series);
-        }
+        Array.Clear(_series);
 
         _buckets = 0;
         _step = 1;
@@ -167,9 +160,10 @@ internal sealed class ForensicRecorder
             bucket = (int)((second - _startSecond) / _step);
         }
 
-        if (bucket >= _series.Length / VectorNames.Count)
+        if (_series.Length == 0)
         {
-            Array.Resize(ref _series, Math.Min(MaxBuckets, Math.Max(bucket + 1, _series.Length / VectorNames.Count * 2)) * VectorNames.Count);
+            // Allocated once per pooled analyser (≈ 50 KiB) and kept across incidents: nothing is allocated per record later.
+            _series = new long[MaxBuckets * VectorNames.Count];
         }
 
         _buckets = Math.Max(_buckets, bucket + 1);
