@@ -2,6 +2,7 @@ using System.CommandLine;
 using Breakwater.Analysis;
 using Breakwater.Cli.Errors;
 using Breakwater.Core;
+using Breakwater.Forensics.Intel;
 
 namespace Breakwater.Cli;
 
@@ -16,7 +17,9 @@ internal static class AnalyzeCommand
         var mbps = new Option<double?>("--threshold-mbps") { Description = "Megabits per second at one host that count as an attack (default 40)." };
         var config = new Option<string?>("--config") { Description = "breakwater.yaml with networks, groups and detection settings." };
         var json = new Option<string?>("--json") { Description = "Write the breakwater.analysis/v1 document to PATH, or to stdout with '-'." };
-        var command = new Command("analyze", "Find and describe the attacks in packet captures.") { files, networks, pps, mbps, config, json };
+        var report = new Option<string?>("--report") { Description = "Write the self-contained HTML forensics report to PATH." };
+        var intel = new Option<string[]>("--intel") { Description = "IP lists or botnet command logs to match incidents against (repeatable).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var command = new Command("analyze", "Find and describe the attacks in packet captures.") { files, networks, pps, mbps, config, json, report, intel };
         command.SetAction((parse, ct) =>
         {
             var options = new AnalyzeOptions(
@@ -26,7 +29,11 @@ internal static class AnalyzeCommand
                 parse.GetValue(mbps),
                 parse.GetValue(config),
                 parse.GetValue(json),
-                parse.GetValue(verbose));
+                parse.GetValue(verbose))
+            {
+                Report = parse.GetValue(report),
+                Intel = parse.GetValue(intel) ?? [],
+            };
             return Task.FromResult(Run(options, stdout, stderr, ct));
         });
         return command;
@@ -55,7 +62,19 @@ internal static class AnalyzeCommand
             CliPaths.RequireOutputFile(jsonPath, "--json", request.InputPaths.Append(options.ConfigPath));
         }
 
+        var intelSet = AnalyzeForensics.LoadIntel(options.ConfigPath, options.Intel, stderr, out var intelExit);
+        if (intelExit != ExitCodes.Ok)
+        {
+            return intelExit;
+        }
+
         var document = OfflineAnalysis.Run(request, cancellationToken);
+        var forensicsExit = AnalyzeForensics.Apply(document, options, intelSet, stderr);
+        if (forensicsExit != ExitCodes.Ok)
+        {
+            return forensicsExit;
+        }
+
         foreach (var warning in document.Warnings)
         {
             stderr.WriteLine($"breakwater: warning: {warning}");

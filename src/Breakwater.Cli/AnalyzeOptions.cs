@@ -7,4 +7,11 @@ internal sealed record AnalyzeOptions(
     double? ThresholdMbps,
     string? ConfigPath,
     string? Json,
-    bool Verbose);
+    bool Verbose)
+{
+    /// <summary><c>--report PATH</c>: the self-contained HTML report.</summary>
+    public string? Report { get; init; }
+
+    /// <summary><c>--intel FILE</c> (repeatable): IP lists and botnet command logs.</summary>
+    public IReadOnlyList<string> Intel { get; init; } = [];
+}

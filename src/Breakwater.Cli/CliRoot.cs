@@ -20,6 +20,8 @@ internal static class CliRoot
             DemoCommand.Create(verbose, stdout, stderr),
             ConfigCommand.Create(stdout, stderr),
             RunCommand.Create(verbose, stdout, stderr),
+            IntelCommand.Create(stdout, stderr),
+            ReportCommand.Create(stdout, stderr),
         };
         root.Options.Add(verbose);
         return root;

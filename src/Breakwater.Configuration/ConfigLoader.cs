@@ -52,6 +52,7 @@ public static partial class ConfigLoader
         var collectors = new CollectorSettings();
         var events = new EventSettings();
         var api = new ApiSettings();
+        var forensics = new ForensicsSettings();
         StorageSettings? storage = null;
         IReadOnlyList<AlertChannelSettings> alerts = [];
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
@@ -80,6 +81,12 @@ public static partial class ConfigLoader
                 case "api":
                     api = ReadApi(reader, value);
                     break;
+                case "geoip":
+                    forensics = ReadGeoIp(reader, value, forensics);
+                    break;
+                case "intel":
+                    forensics = ReadIntel(reader, value, forensics);
+                    break;
                 case "storage":
                     storage = ReadStorage(reader, value);
                     break;
@@ -99,6 +106,7 @@ public static partial class ConfigLoader
             Events = events,
             Api = api,
             Text = yaml,
+            Forensics = forensics,
             Storage = storage ?? DefaultStorage(fileName),
             Alerts = alerts,
             Detection = settings with

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Breakwater.Core.Forensics;
+
 namespace Breakwater.Core;
 
 /// <summary>The <c>breakwater.analysis/v1</c> document (docs/contracts.md): a stable contract, extended never renamed.</summary>
@@ -103,6 +106,25 @@ public sealed partial class IncidentReport
 
     /// <summary>Extension: notes on confidence (few samples, short capture).</summary>
     public IReadOnlyList<string> Notes { get; set; } = [];
+
+    /// <summary>Extension: relative standard error of <see cref="UniqueSources"/> (HyperLogLog, 1.04/√registers).</summary>
+    public double? UniqueSourcesError { get; set; }
+
+    /// <summary>Extension (forensics): sources by country and ASN with concentration and caveats.</summary>
+    public SourcesReport? Sources { get; set; }
+
+    /// <summary>Extension (forensics): whether the source addresses are the senders, with reasons.</summary>
+    public SpoofingReport? Spoofing { get; set; }
+
+    /// <summary>Extension (forensics): intel lists and linked botnet commands.</summary>
+    public IntelReport? Intel { get; set; }
+
+    /// <summary>Extension (forensics): per-vector rates over the incident.</summary>
+    public TimelineReport? Timeline { get; set; }
+
+    /// <summary>Raw evidence from the engine for forensics; not part of the document.</summary>
+    [JsonIgnore]
+    public IncidentEvidence? Evidence { get; set; }
 }
 
 public sealed class VectorReport
@@ -145,6 +167,9 @@ public sealed class BotnetReport
     public double Confidence { get; init; }
 
     public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>Extension: evidence per vector ("consistent with" a method of the family, never proof).</summary>
+    public IReadOnlyList<BotnetVectorEvidence> Vectors { get; init; } = [];
 }
 
 public sealed class SourceReport
@@ -156,6 +181,12 @@ public sealed class SourceReport
     public string? Country { get; init; }
 
     public long? Asn { get; init; }
+
+    /// <summary>Extension: the AS's name.</summary>
+    public string? AsnName { get; init; }
+
+    /// <summary>Extension: this source's average packets per second over the incident.</summary>
+    public double? Pps { get; init; }
 }
 
 public sealed class HostsSummary

@@ -37,6 +37,7 @@ public sealed partial class DetectionEngine
     private readonly SampledWindow _window;
     private readonly IncidentLog _log;
     private readonly HotSources _hot;
+    private readonly PreTriggerRing _recent;
     private readonly HyperLogLog _destinations = new(14);
     private readonly TopTargets _topTargets = new(64);
     private readonly ulong _seed;
@@ -67,7 +68,8 @@ public sealed partial class DetectionEngine
         _prefixes = new PrefixSlotTable(settings.Networks, _networkGroups, settings.MaxTrackedTargets, _seed);
         _log = new IncidentLog(observer);
         _window = new SampledWindow(_table.Capacity, _clock, settings.ReleaseFraction);
-        var pool = new TrackerPool();
+        _recent = new PreTriggerRing(_seed);
+        var pool = new TrackerPool { Recent = _recent };
         _hot = pool.Hot;
         var reports = new ReportBuilder(_groups, _clock);
         _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets);
@@ -164,6 +166,10 @@ public sealed partial class DetectionEngine
         if (slot.Run.Tracker is { } tracker && slot.Run.Quiet == 0)
         {
             tracker.Add(ref record, payload, packets, bytes, record.Source.Hash(_seed), NextRandom());
+        }
+        else if (slot.Packets >= PreTriggerRing.MinSecondPackets)
+        {
+            _recent.Add(ref record, packets, bytes);
         }
 
         // The prefix counts every record; hosts under (or about to be under) their own incident are taken out when the second closes.

@@ -45,6 +45,9 @@ internal sealed class IncidentTracker
 
     public DnsNameStats? Dns { get; private set; }
 
+    /// <summary>Forensics: source sample, TTL and IP-ID facts, tool shapes, timeline.</summary>
+    public ForensicRecorder Forensics { get; } = new();
+
     /// <summary>Records (not packets) seen, for the unique-sources-per-record ratio.</summary>
     public long Records { get; private set; }
 
@@ -95,6 +98,7 @@ internal sealed class IncidentTracker
         _ttls[record.Ttl >> 6] |= 1UL << (record.Ttl & 63);
         v.Sample(ref record, payload, packets, random >> 8);
         CountMiraiShape(kind, ref record, packets);
+        Forensics.Add(ref record, payload, kind, packets, bytes, sourceHash);
         if (kind == VectorKind.DnsWaterTorture)
         {
             var dns = Dns ??= new DnsNameStats();
@@ -144,6 +148,7 @@ internal sealed class IncidentTracker
         Answered.Clear();
         TopSources.Clear();
         Dns?.Clear();
+        Forensics.Reset();
         Records = 0;
         V4Packets = 0;
         BogonPackets = 0;

@@ -69,7 +69,15 @@ internal sealed class ReportBuilder(GroupLimits[] groups, DetectionClock clock)
 
             report.SpoofedSourcesLikely = SpoofingHeuristic.IsLikely(tracker, report.UniqueSources, notes);
             report.Botnet = BotnetHeuristic.Assess(tracker);
-            report.TopSources = [.. tracker.TopSources.Top(10).Select(s => new SourceReport { Address = s.Address.ToString(), Packets = s.Count })];
+            var attackSeconds = Math.Max(1, duration);
+            report.TopSources = [.. tracker.TopSources.Top(10).Select(s => new SourceReport
+            {
+                Address = s.Address.ToString(),
+                Packets = s.Count,
+                Pps = Math.Round(s.Count / attackSeconds, 1),
+            })];
+            report.UniqueSourcesError = Math.Round(1.04 / Math.Sqrt(1 << IncidentTracker.SourcePrecision), 4);
+            report.Evidence = tracker.Forensics.Snapshot(tracker, report.Vectors.Any(v => v.Name == VectorNames.DnsWaterTorture));
             if (tracker.ClassifiedPackets() * 10 < report.Packets * 9)
             {
                 notes.Add(Invariant($"vectors from {tracker.ClassifiedPackets()} of {report.Packets} packets (analysis starts when the rate passes the release level)"));

@@ -14,6 +14,9 @@ internal sealed class TrackerPool
     /// <summary>Hosts holding an analyser, so that their answers can be recognised on the per-record path.</summary>
     public HotSources Hot { get; } = new();
 
+    /// <summary>Pre-trigger context replayed into a host's forensics when its analyser is attached; null: none.</summary>
+    public PreTriggerRing? Recent { get; init; }
+
     /// <summary>Attaches an analyser to a host's run and lists the host in <see cref="Hot"/>.</summary>
     public void EnsureForHost(ref RunState run, NetAddress host)
     {
@@ -22,6 +25,7 @@ internal sealed class TrackerPool
         {
             tracker.Host = host;
             Hot.Add(host);
+            Recent?.Replay(host, tracker.Forensics);
         }
     }
 
