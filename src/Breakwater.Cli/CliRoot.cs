@@ -16,6 +16,7 @@ internal static class CliRoot
             ConfigCommand.Create(stdout, stderr),
             RunCommand.Create(verbose, stdout, stderr),
             WavesCommand.Create(verbose, stdout, stderr),
+            TimelineCommand.Create(verbose, stdout, stderr),
         };
         root.Options.Add(verbose);
 
