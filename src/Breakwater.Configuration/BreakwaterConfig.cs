@@ -12,4 +12,11 @@ public sealed record BreakwaterConfig
     public CollectorSettings Collectors { get; init; } = new();
 
     public EventSettings Events { get; init; } = new();
+
+    /// <summary>The <c>probes</c> list (outside-in checks).</summary>
+    public IReadOnlyList<ProbeEntry> Probes { get; init; } = [];
+
+    public VantageSettings Vantage { get; init; } = new();
+
+    public ReportsSettings Reports { get; init; } = new();
 }

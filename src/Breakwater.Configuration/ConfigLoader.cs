@@ -9,12 +9,12 @@ namespace Breakwater.Configuration;
 /// Reads <c>breakwater.yaml</c> (docs/configuration.md). Validates every key it knows and rejects unknown ones;
 /// top-level sections that later capabilities use are accepted as they are.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     private static readonly string[] TopLevelKeys =
     [
         "networks", "groups", "detection", "collectors", "events", "storage", "api", "alerts", "bgp", "mitigation",
-        "geoip", "intel", "probes", "reports",
+        "geoip", "intel", "probes", "reports", "vantage",
     ];
 
     private static readonly string[] NetworkKeys = ["prefix", "group"];
@@ -68,6 +68,7 @@ public static class ConfigLoader
         var groups = new Dictionary<string, HostGroup>(StringComparer.Ordinal);
         var collectors = new CollectorSettings();
         var events = new EventSettings();
+        var outages = new OutageConfig();
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -91,6 +92,9 @@ public static class ConfigLoader
                     }
 
                     break;
+                case "probes" or "vantage" or "reports":
+                    outages = ReadOutages(reader, key, value, outages);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -102,6 +106,9 @@ public static class ConfigLoader
             Path = fileName,
             Collectors = collectors,
             Events = events,
+            Probes = outages.Probes,
+            Vantage = outages.Vantage,
+            Reports = outages.Reports,
             Detection = settings with
             {
                 Networks = networks,
