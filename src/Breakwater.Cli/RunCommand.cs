@@ -1,18 +1,17 @@
 using System.CommandLine;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Breakwater.Configuration;
 using Breakwater.Server;
 
 namespace Breakwater.Cli;
 
-/// <summary><c>breakwater run --config breakwater.yaml</c>: the daemon (collectors, detection, event stream).</summary>
+/// <summary><c>breakwater run --config breakwater.yaml</c>: the daemon (collectors, detection, event stream, API, metrics, dashboard).</summary>
 internal static class RunCommand
 {
     public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
         var config = new Option<string>("--config") { Description = "breakwater.yaml (see docs/configuration.md).", Required = true };
-        var command = new Command("run", "Run the daemon: flow collectors, detection and the JSON-lines event stream.") { config };
+        var command = new Command("run", "Run the daemon: flow collectors, detection, the JSON-lines event stream, REST API, metrics and dashboard.") { config };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(config)!, parse.GetValue(verbose), stdout, stderr, ct));
         return command;
     }
@@ -47,32 +46,16 @@ internal static class RunCommand
             return ExitCodes.RuntimeFailure;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true; // shut down cleanly: final collector.stats, then exit 0.
-            stop.Cancel();
-        });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
         try
         {
-            using var host = new DaemonHost(config, new EventStreamWriter(events, TimeProvider.System));
-            foreach (var collector in host.Collectors)
-            {
-                await stderr.WriteLineAsync($"breakwater: listening for {collector.Protocol.ToString().ToLowerInvariant()} on {collector.LocalEndPoint} (receive buffer {collector.ActualReceiveBufferBytes / 1024} KiB)");
-            }
-
-            if (host.Capture is { } capture)
-            {
-                await stderr.WriteLineAsync($"breakwater: capturing on {capture.InterfaceName}");
-            }
-
-            await host.RunAsync(stop.Token);
+            await using var server = BreakwaterServer.Create(config, new ServerOptions { Events = events });
+            await server.RunAsync(cancellationToken);
             return ExitCodes.Ok;
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
+        {
+            await stderr.WriteLineAsync($"breakwater: cannot listen on api.listen {config.Api.Listen} as configured in {configPath}: {e.Message}");
+            return ExitCodes.RuntimeFailure;
         }
         catch (Ingest.CaptureFormatException e)
         {

@@ -19,4 +19,9 @@ public sealed record BreakwaterConfig
     public VantageSettings Vantage { get; init; } = new();
 
     public ReportsSettings Reports { get; init; } = new();
+
+    public ApiSettings Api { get; init; } = new();
+
+    /// <summary>The YAML the config was read from (holds secrets: show it only through <see cref="ConfigRedactor"/>).</summary>
+    public string? Text { get; init; }
 }

@@ -69,6 +69,7 @@ public static partial class ConfigLoader
         var collectors = new CollectorSettings();
         var events = new EventSettings();
         var outages = new OutageConfig();
+        var api = new ApiSettings();
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -95,6 +96,9 @@ public static partial class ConfigLoader
                 case "probes" or "vantage" or "reports":
                     outages = ReadOutages(reader, key, value, outages);
                     break;
+                case "api":
+                    api = ReadApi(reader, value);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -109,6 +113,8 @@ public static partial class ConfigLoader
             Probes = outages.Probes,
             Vantage = outages.Vantage,
             Reports = outages.Reports,
+            Api = api,
+            Text = yaml,
             Detection = settings with
             {
                 Networks = networks,

@@ -120,12 +120,12 @@ public sealed partial class DetectionEngine
         InitPrefixes();
     }
 
-    public DetectionSettings Settings { get; }
+    public DetectionSettings Settings { get; private set; }
 
     public IIncidentObserver? Observer { get; }
 
     /// <summary>Targets currently tracked (never more than <see cref="DetectionSettings.MaxTrackedTargets"/>).</summary>
-    internal int TrackedTargets => _slots.Length - _freeCount;
+    public int TrackedTargets => _slots.Length - _freeCount;
 
     /// <summary>Records whose destination could not be tracked because every slot was busy this second.</summary>
     internal long UntrackedRecords => _untracked;

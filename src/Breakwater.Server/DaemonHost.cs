@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Breakwater.Configuration;
+using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Ingest.Collectors;
 
@@ -24,14 +25,16 @@ public sealed class DaemonHost : IDisposable
     private readonly LiveCapture? _capture;
     private readonly FlowDecoderHub _hub = new();
     private readonly TimeProvider _time;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Action<DetectionEngine>> _posted = new();
     private Task<bool>? _pendingWait;
 
-    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null)
+    /// <summary>Binds the collectors; <paramref name="observer"/> is also told of every incident (store, live feed), after the event stream.</summary>
+    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, IIncidentObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Events = events;
         _time = time ?? TimeProvider.System;
-        Engine = new DetectionEngine(config.Detection, events);
+        Engine = new DetectionEngine(config.Detection, observer is null ? events : new IncidentFanOut(events, observer));
         try
         {
             var sflow = new CollectorCounters("sflow");
@@ -58,7 +61,8 @@ public sealed class DaemonHost : IDisposable
         }
     }
 
-    public DetectionEngine Engine { get; }
+    /// <summary>The detection engine (replaced when a reload changes the protected networks or their groups).</summary>
+    public DetectionEngine Engine { get; private set; }
 
     public EventStreamWriter Events { get; }
 
@@ -67,6 +71,22 @@ public sealed class DaemonHost : IDisposable
 
     /// <summary>The live capture, when <c>collectors.pcap.interface</c> is set.</summary>
     public LiveCapture? Capture => _capture;
+
+    /// <summary>Datagrams waiting for the decode-and-detect thread.</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>Decode time and exporter sampling rates, measured on the decode-and-detect thread.</summary>
+    public DecodeStatistics Statistics { get; } = new();
+
+    /// <summary>Every counter set (one per collector kind), for metrics and stats events.</summary>
+    public IEnumerable<CollectorCounters> AllCounters =>
+        _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the decode-and-detect thread before its next batch (the engine is single-threaded):
+    /// reads of engine state and configuration changes go through here.
+    /// </summary>
+    public void Post(Action<DetectionEngine> action) => _posted.Enqueue(action);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -90,9 +110,33 @@ public sealed class DaemonHost : IDisposable
         WriteStats();
     }
 
+    /// <summary>
+    /// Applies new detection settings on the decode-and-detect thread: in place when only thresholds and lifecycle settings
+    /// changed; otherwise a new engine takes over, after the old one has closed its open incidents at their last attack second.
+    /// <paramref name="done"/> is told whether counters and incidents were kept.
+    /// </summary>
+    public void Reconfigure(DetectionSettings settings, Action<bool> done)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        Post(engine =>
+        {
+            if (engine.TryReconfigure(settings))
+            {
+                done(true);
+                return;
+            }
+
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
+            engine.AdvanceTo(now + (engine.Settings.QuietSeconds + engine.Settings.TriggerSeconds + 2) * 1_000_000_000L);
+            Engine = new DetectionEngine(settings, engine.Observer);
+            done(false);
+        });
+    }
+
     private void DecodeAndDetect(CancellationToken cancellationToken)
     {
         var sink = new DetectionSink(Engine);
+        var sinkEngine = Engine;
         var reader = _queue.Reader;
         var lastTick = _time.GetUtcNow();
         var lastStats = lastTick;
@@ -100,8 +144,22 @@ public sealed class DaemonHost : IDisposable
         {
             while (reader.TryRead(out var datagram))
             {
-                _hub.Process(datagram, ref sink);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var sampled = new SamplingRateSink<DetectionSink>(sink);
+                _hub.Process(datagram, ref sampled);
+                Statistics.Add(datagram, System.Diagnostics.Stopwatch.GetTimestamp() - started, sampled.MaxSamplingRate);
                 _pool.Return(datagram.Buffer);
+            }
+
+            while (_posted.TryDequeue(out var action))
+            {
+                action(Engine);
+            }
+
+            if (!ReferenceEquals(sinkEngine, Engine))
+            {
+                sinkEngine = Engine;
+                sink = new DetectionSink(Engine);
             }
 
             var now = _time.GetUtcNow();
@@ -149,7 +207,7 @@ public sealed class DaemonHost : IDisposable
 
     private void WriteStats()
     {
-        foreach (var counters in _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct())
+        foreach (var counters in AllCounters)
         {
             Events.WriteCollectorStats(counters, counters.Name == "sflow" ? _hub.Interfaces.Snapshot() : null);
         }

@@ -11,7 +11,7 @@ namespace Breakwater.Server;
 /// <c>incident.started|updated|ended</c> carry <c>incident</c> (the analysis document's incident), <c>collector.stats</c>
 /// carries <c>collector</c>, <c>datagrams</c>, <c>records</c>, <c>drops</c> and <c>exporters</c>.
 /// </summary>
-public sealed class EventStreamWriter(TextWriter output, TimeProvider time) : IIncidentObserver
+public sealed partial class EventStreamWriter(TextWriter output, TimeProvider time) : IIncidentObserver
 {
     private readonly Lock _gate = new();
 
@@ -67,6 +67,9 @@ public sealed class EventStreamWriter(TextWriter output, TimeProvider time) : II
             }
         });
     }
+
+    /// <summary>Writes any event of the stream (e.g. <c>config.reloaded</c>); <paramref name="body"/> writes its fields.</summary>
+    public void WriteEvent(string name, Action<Utf8JsonWriter> body) => Write(name, body);
 
     private void WriteIncident(string name, IncidentReport incident) =>
         Write(name, writer =>

@@ -66,6 +66,13 @@ public static class TimelineHtml
         return html.ToString();
     }
 
+    /// <summary>The chart alone, as an SVG document (the dashboard shows the same chart as the report).</summary>
+    public static string RenderChart(TimelineDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return Chart(doc);
+    }
+
     private static string Chart(TimelineDocument doc)
     {
         var span = Math.Max(1, (doc.To - doc.From).TotalSeconds);

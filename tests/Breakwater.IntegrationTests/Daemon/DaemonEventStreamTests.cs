@@ -78,7 +78,7 @@ public sealed class DaemonEventStreamTests
         using var dir = new TempDirectory();
         var port = PeerProcess.FreeUdpPort();
         var config = dir.File("breakwater.yaml");
-        await File.WriteAllTextAsync(config, $"collectors:\n  sflow: {{ listen: [\"127.0.0.1:{port}\"] }}\nevents:\n  file: \"-\"\n", ct);
+        await File.WriteAllTextAsync(config, $"collectors:\n  sflow: {{ listen: [\"127.0.0.1:{port}\"] }}\nevents:\n  file: \"-\"\napi:\n  listen: \"127.0.0.1:0\"\n", ct);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "breakwater.dll"), "run", "--config", config })
         {

@@ -1,0 +1,206 @@
+using System.Net;
+using Breakwater.Configuration;
+using Breakwater.Detection;
+using Breakwater.Server.Api;
+using Breakwater.Server.Metrics;
+using Prometheus;
+using Breakwater.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Breakwater.Server;
+
+/// <summary>
+/// <c>breakwater run</c> as an ASP.NET Core host: the collectors → decode-and-detect pipeline as a hosted service, and on
+/// one Kestrel port the REST API (<c>/api/v1</c>), <c>/metrics</c>, <c>/openapi/v1.json</c> and the dashboard. Under
+/// systemd it reports readiness (<c>Type=notify</c>) and logs in journald's format.
+/// </summary>
+public sealed class BreakwaterServer : IAsyncDisposable
+{
+    /// <summary>Largest request body accepted (notes are the only bodies): larger ones get 413.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
+    private readonly WebApplication _app;
+
+    private readonly BreakwaterMetrics _metrics;
+
+    private BreakwaterServer(WebApplication app, ServerState state, BreakwaterMetrics metrics)
+    {
+        _app = app;
+        _metrics = metrics;
+        State = state;
+    }
+
+    public ServerState State { get; }
+
+    public DaemonHost Daemon => State.Daemon;
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The API's bound address (the real port when port 0 was configured); valid after <see cref="StartAsync"/>.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        }
+    }
+
+    /// <summary>Builds the host; binds the collectors' sockets now (a busy port fails here), the API's on start.</summary>
+    public static BreakwaterServer Create(BreakwaterConfig config, ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        ConfigureLogging(builder, options.LogLevel);
+        foreach (var provider in options.LoggerProviders)
+        {
+            builder.Logging.AddProvider(provider);
+        }
+
+        builder.Host.UseSystemd();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            kestrel.Limits.MaxRequestHeaderCount = 64;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.Limits.MaxConcurrentConnections = 1024;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            kestrel.Listen(config.Api.Listen);
+        });
+
+        var live = new LiveFeed(options.Time);
+        var store = new InMemoryIncidentStore(options.Time);
+        var events = new EventStreamWriter(options.Events, options.Time);
+        var counts = new IncidentCounts();
+        IIncidentObserver[] observers = [store, live, counts, .. options.Observers];
+        var daemon = new DaemonHost(config, events, options.Time, new IncidentFanOut(observers));
+        var state = new ServerState(config, daemon, options.Time);
+        var metrics = new BreakwaterMetrics(daemon, counts);
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(daemon);
+        builder.Services.AddSingleton(live);
+        builder.Services.AddSingleton<IIncidentStore>(store);
+        builder.Services.AddSingleton(new TokenAuthenticator(config.Api.Tokens));
+        builder.Services.AddSingleton(events);
+        builder.Services.AddHostedService<DaemonService>();
+        var outages = new Outages.OutageService(config, events, options.Time);
+        builder.Services.AddSingleton(_ => outages);
+        builder.Services.AddHostedService(_ => outages);
+        if (options.WatchConfig)
+        {
+            builder.Services.AddSingleton<ConfigReloader>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<ConfigReloader>());
+        }
+
+        builder.Services.AddOpenApi("v1");
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
+
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+        }
+        catch
+        {
+            metrics.Dispose();
+            daemon.Dispose();
+            throw;
+        }
+
+        app.UseMiddleware<AuthMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        ApiRoutes.Map(app);
+        app.MapMetrics("/metrics", metrics.Registry);
+        Dashboard.DashboardAssets.Map(app);
+        return new BreakwaterServer(app, state, metrics);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _app.StartAsync(cancellationToken);
+        var logger = _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Breakwater.Server");
+        foreach (var collector in Daemon.Collectors)
+        {
+            ServerLog.CollectorListening(logger, collector.Protocol.ToString().ToLowerInvariant(), collector.LocalEndPoint.ToString(),
+                collector.ActualReceiveBufferBytes / 1024);
+        }
+
+        if (Daemon.Capture is { } capture)
+        {
+            ServerLog.Capturing(logger, capture.InterfaceName);
+        }
+
+        var api = State.Config.Api;
+        ServerLog.ApiListening(logger, BaseAddress.Authority, api.Tokens.Count);
+        if (api.Tokens.Count == 0)
+        {
+            ServerLog.NoTokens(logger);
+        }
+
+        if (!IPAddress.IsLoopback(api.Listen.Address))
+        {
+            ServerLog.NotLoopback(logger, api.Listen.ToString());
+        }
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires (SIGTERM and Ctrl+C stop the host too), then stops cleanly.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await StartAsync(cancellationToken);
+        await _app.WaitForShutdownAsync(cancellationToken);
+        await StopAsync();
+    }
+
+    public Task StopAsync() => _app.StopAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _metrics.Dispose();
+        Daemon.Dispose();
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, LogLevel level)
+    {
+        // Defaults first, so that Logging__LogLevel__* environment variables override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = level.ToString(),
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = LogLevel.Warning.ToString(),
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = LogLevel.Warning.ToString(),
+            },
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z' ";
+            console.UseUtcTimestamp = true;
+        });
+        // stdout may carry the event stream: every log line goes to stderr.
+        builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+}
