@@ -3,22 +3,63 @@ using System.CommandLine;
 namespace Breakwater.Cli;
 
 /// <summary>
-/// <c>breakwater demo</c>: for now, simulates the built-in three-wave scenario shaped like 10 March 2025 and
-/// analyses it. (The daemon demo with the live sFlow path replaces this in a later release.)
+/// <c>breakwater demo</c>: the live product on loopback (<see cref="LiveDemo"/>): a daemon with a temporary SQLite store,
+/// the three-wave scenario shaped like 10 March 2025 replayed through the real sFlow path, the dashboard URL printed.
+/// <c>--offline</c> keeps the earlier demo: simulate the scenario to a pcap and analyse it.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
         var scenario = new Option<string?>("--scenario") { Description = "Scenario to play instead of samples/march-10-2025.yaml." };
-        var directory = new Option<string?>("--dir") { Description = "Where to write the capture and the analysis (default: a new temporary folder)." };
-        var command = new Command("demo", "Simulate a three-wave attack day shaped like 10 March 2025 and analyse it.") { scenario, directory };
-        command.SetAction((parse, ct) =>
-            Task.FromResult(Run(parse.GetValue(scenario), parse.GetValue(directory), parse.GetValue(verbose), stdout, stderr, ct)));
+        var directory = new Option<string?>("--dir") { Description = "Where to keep the store (or, with --offline, the capture and analysis); default: a new temporary folder." };
+        var duration = new Option<string>("--duration")
+        {
+            Description = "How long the replay takes: the day's timeline is compressed to about this (e.g. 90s, 3m).", DefaultValueFactory = _ => "3m",
+        };
+        var noBrowser = new Option<bool>("--no-browser") { Description = "Print the dashboard URL without opening a browser." };
+        var offline = new Option<bool>("--offline") { Description = "Simulate the scenario to a pcap and analyse it instead (no daemon)." };
+        var command = new Command("demo", "Watch Breakwater detect a three-wave attack day shaped like 10 March 2025, live on loopback.")
+        {
+            scenario, directory, duration, noBrowser, offline,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(offline))
+            {
+                return RunOffline(parse.GetValue(scenario), parse.GetValue(directory), parse.GetValue(verbose), stdout, stderr, ct);
+            }
+
+            if (!TryParseDuration(parse.GetValue(duration)!, out var length))
+            {
+                await stderr.WriteLineAsync($"breakwater: --duration must be a time such as 90s, 3m or 120 (seconds), from 20 s to 2 h; got '{parse.GetValue(duration)}'.");
+                return ExitCodes.BadUsage;
+            }
+
+            var path = parse.GetValue(scenario) ?? FindSample("march-10-2025.yaml");
+            if (path is null || !File.Exists(path))
+            {
+                await stderr.WriteLineAsync("breakwater: cannot find samples/march-10-2025.yaml; run the demo from the repository or pass --scenario FILE.");
+                return ExitCodes.BadUsage;
+            }
+
+            return await LiveDemo.RunAsync(new LiveDemo.Options(path, parse.GetValue(directory), length, !parse.GetValue(noBrowser)), stdout, stderr, ct);
+        });
         return command;
     }
 
-    private static int Run(string? scenario, string? directory, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    internal static bool TryParseDuration(string text, out TimeSpan duration)
+    {
+        text = text.Trim();
+        var scale = text.EndsWith('h') ? 3600 : text.EndsWith('m') ? 60 : 1;
+        var number = text.TrimEnd('h', 'm', 's');
+        duration = double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? TimeSpan.FromSeconds(value * scale)
+            : TimeSpan.Zero;
+        return duration >= TimeSpan.FromSeconds(20) && duration <= TimeSpan.FromHours(2);
+    }
+
+    private static int RunOffline(string? scenario, string? directory, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         scenario ??= FindSample("march-10-2025.yaml");
         if (scenario is null)
@@ -49,7 +90,7 @@ internal static class DemoCommand
     }
 
     /// <summary>Looks for samples/ next to the binary and in the current directory's ancestors.</summary>
-    private static string? FindSample(string name)
+    internal static string? FindSample(string name)
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {

@@ -5,13 +5,13 @@ using Breakwater.Server;
 
 namespace Breakwater.Cli;
 
-/// <summary><c>breakwater run --config breakwater.yaml</c>: the daemon (collectors, detection, event stream, API, metrics, dashboard).</summary>
+/// <summary><c>breakwater run --config breakwater.yaml</c>: the daemon (collectors, detection, event stream, store, API, metrics, dashboard).</summary>
 internal static class RunCommand
 {
     public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
         var config = new Option<string>("--config") { Description = "breakwater.yaml (see docs/configuration.md).", Required = true };
-        var command = new Command("run", "Run the daemon: flow collectors, detection, the JSON-lines event stream, REST API, metrics and dashboard.") { config };
+        var command = new Command("run", "Run the daemon: flow collectors, detection, the JSON-lines event stream, store, REST API, metrics and dashboard.") { config };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(config)!, parse.GetValue(verbose), stdout, stderr, ct));
         return command;
     }
@@ -48,7 +48,8 @@ internal static class RunCommand
 
         try
         {
-            await using var server = BreakwaterServer.Create(config, new ServerOptions { Events = events });
+            // SIGTERM and SIGINT stop the host cleanly (final collector.stats, store flushed), then exit 0.
+            await using var server = await BreakwaterServer.CreateAsync(config, new ServerOptions { Events = events }, cancellationToken);
             await server.RunAsync(cancellationToken);
             return ExitCodes.Ok;
         }
@@ -61,6 +62,16 @@ internal static class RunCommand
         {
             await stderr.WriteLineAsync($"breakwater: {e.Message}");
             return ExitCodes.BadUsage;
+        }
+        catch (Storage.StoreException e)
+        {
+            await stderr.WriteLineAsync($"breakwater: {e.Message}");
+            if (verbose)
+            {
+                await stderr.WriteLineAsync(e.ToString());
+            }
+
+            return ExitCodes.RuntimeFailure;
         }
         catch (SocketException e)
         {

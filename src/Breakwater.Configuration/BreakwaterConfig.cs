@@ -24,4 +24,7 @@ public sealed record BreakwaterConfig
 
     /// <summary>The YAML the config was read from (holds secrets: show it only through <see cref="ConfigRedactor"/>).</summary>
     public string? Text { get; init; }
+
+    /// <summary>The store; the loader always sets it (SQLite beside the file by default), null only for configs built in code.</summary>
+    public StorageSettings? Storage { get; init; }
 }

@@ -59,7 +59,7 @@ public static partial class ConfigLoader
         var reader = new YamlNodeReader(fileName);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return new BreakwaterConfig { Path = fileName };
+            return new BreakwaterConfig { Path = fileName, Storage = DefaultStorage(fileName) };
         }
 
         var root = reader.Mapping(stream.Documents[0].RootNode, "the configuration");
@@ -70,6 +70,7 @@ public static partial class ConfigLoader
         var events = new EventSettings();
         var outages = new OutageConfig();
         var api = new ApiSettings();
+        StorageSettings? storage = null;
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -99,6 +100,9 @@ public static partial class ConfigLoader
                 case "api":
                     api = ReadApi(reader, value);
                     break;
+                case "storage":
+                    storage = ReadStorage(reader, value);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -115,6 +119,7 @@ public static partial class ConfigLoader
             Reports = outages.Reports,
             Api = api,
             Text = yaml,
+            Storage = storage ?? DefaultStorage(fileName),
             Detection = settings with
             {
                 Networks = networks,

@@ -61,6 +61,11 @@ public sealed partial class DetectionEngine
     {
         ref var slot = ref _slots[id];
         slot.ClosedSecond = s;
+        if (SecondObserver is not null)
+        {
+            ReportSecond(ref slot, id, s);
+        }
+
         long packets = 0;
         long bytes = 0;
         ReadOnlySpan<long> classes = NoClasses;

@@ -4,7 +4,6 @@ using Breakwater.Detection;
 using Breakwater.Server.Api;
 using Breakwater.Server.Metrics;
 using Prometheus;
-using Breakwater.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -30,13 +29,15 @@ public sealed class BreakwaterServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private readonly BreakwaterMetrics _metrics;
+    private readonly Parts _parts;
+    private readonly LiveTraffic _traffic;
 
-    private BreakwaterServer(WebApplication app, ServerState state, BreakwaterMetrics metrics)
+    private BreakwaterServer(WebApplication app, Parts parts, LiveTraffic traffic)
     {
         _app = app;
-        _metrics = metrics;
-        State = state;
+        _parts = parts;
+        _traffic = traffic;
+        State = parts.State!;
     }
 
     public ServerState State { get; }
@@ -55,11 +56,15 @@ public sealed class BreakwaterServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Builds the host; binds the collectors' sockets now (a busy port fails here), the API's on start.</summary>
-    public static BreakwaterServer Create(BreakwaterConfig config, ServerOptions options)
+    /// <summary>
+    /// Builds the host: opens and migrates the store (<c>storage</c>; SQLite beside the config by default), binds the
+    /// collectors' sockets (a busy port fails here); the API's port is bound on start.
+    /// </summary>
+    public static async Task<BreakwaterServer> CreateAsync(BreakwaterConfig config, ServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
+        var storageSettings = config.Storage ?? throw new ArgumentException("The configuration has no storage settings.", nameof(config));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -84,21 +89,18 @@ public sealed class BreakwaterServer : IAsyncDisposable
             kestrel.Listen(config.Api.Listen);
         });
 
+        // The store needs the host's loggers and the daemon needs the store, so they are made after Build and reach
+        // the services through this holder (resolved on first use: at start and on requests).
+        var parts = new Parts();
         var live = new LiveFeed(options.Time);
-        var store = new InMemoryIncidentStore(options.Time);
         var events = new EventStreamWriter(options.Events, options.Time);
-        var counts = new IncidentCounts();
-        IIncidentObserver[] observers = [store, live, counts, .. options.Observers];
-        var daemon = new DaemonHost(config, events, options.Time, new IncidentFanOut(observers));
-        var state = new ServerState(config, daemon, options.Time);
-        var metrics = new BreakwaterMetrics(daemon, counts);
-        builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(daemon);
+        builder.Services.AddSingleton(_ => parts.State!);
+        builder.Services.AddSingleton(_ => parts.State!.Daemon);
+        builder.Services.AddSingleton(_ => parts.Storage!.Store);
         builder.Services.AddSingleton(live);
-        builder.Services.AddSingleton<IIncidentStore>(store);
-        builder.Services.AddSingleton(new TokenAuthenticator(config.Api.Tokens));
         builder.Services.AddSingleton(events);
-        builder.Services.AddHostedService<DaemonService>();
+        builder.Services.AddSingleton(new TokenAuthenticator(config.Api.Tokens));
+        builder.Services.AddHostedService(services => new DaemonService(services.GetRequiredService<DaemonHost>()));
         var outages = new Outages.OutageService(config, events, options.Time);
         builder.Services.AddSingleton(_ => outages);
         builder.Services.AddHostedService(_ => outages);
@@ -115,24 +117,39 @@ public sealed class BreakwaterServer : IAsyncDisposable
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
 
-        WebApplication app;
+        var app = builder.Build();
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        var traffic = new LiveTraffic(live, options.Time);
         try
         {
-            app = builder.Build();
+            parts.Storage = await DaemonStorage.OpenAsync(storageSettings, loggers, options.Time, cancellationToken);
+            var counts = new IncidentCounts();
+            IIncidentObserver[] observers = [live, counts, .. options.Observers];
+            var daemon = new DaemonHost(config, events, options.Time, parts.Storage, new IncidentFanout(observers), traffic);
+            parts.State = new ServerState(config, daemon, options.Time);
+            parts.Metrics = new BreakwaterMetrics(daemon, counts);
         }
         catch
         {
-            metrics.Dispose();
-            daemon.Dispose();
+            traffic.Dispose();
+            parts.Metrics?.Dispose();
+            if (parts.Storage is not null)
+            {
+                await parts.Storage.DisposeAsync();
+            }
+
+            await app.DisposeAsync();
             throw;
         }
 
+        var logger = loggers.CreateLogger("Breakwater.Server");
+        ServerLog.StoreOpened(logger, storageSettings.ToString()!, parts.Storage.SchemaVersion, parts.Storage.Recovered.Count);
         app.UseMiddleware<AuthMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         ApiRoutes.Map(app);
-        app.MapMetrics("/metrics", metrics.Registry);
+        app.MapMetrics("/metrics", parts.Metrics.Registry);
         Dashboard.DashboardAssets.Map(app);
-        return new BreakwaterServer(app, state, metrics);
+        return new BreakwaterServer(app, parts, traffic);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -176,8 +193,19 @@ public sealed class BreakwaterServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        _metrics.Dispose();
+        _traffic.Dispose();
+        _parts.Metrics!.Dispose();
         Daemon.Dispose();
+        await _parts.Storage!.DisposeAsync();
+    }
+
+    private sealed class Parts
+    {
+        public DaemonStorage? Storage { get; set; }
+
+        public ServerState? State { get; set; }
+
+        public BreakwaterMetrics? Metrics { get; set; }
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, LogLevel level)

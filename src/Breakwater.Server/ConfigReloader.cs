@@ -23,9 +23,6 @@ internal sealed partial class ConfigReloader(
     /// <summary>Extra work on a valid reload (e.g. alert channels), given the config in force after it.</summary>
     public event Action<BreakwaterConfig>? Applied;
 
-    /// <summary>Reloads now (tests, SIGHUP); returns once the reload was applied or rejected.</summary>
-    public Task<bool> ReloadAsync() => Task.FromResult(Reload());
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (state.Config.Path is not { } path || !File.Exists(path))
@@ -68,6 +65,12 @@ internal sealed partial class ConfigReloader(
         catch (OperationCanceledException)
         {
         }
+    }
+
+    public override void Dispose()
+    {
+        _signal.Dispose();
+        base.Dispose();
     }
 
     private bool Reload()

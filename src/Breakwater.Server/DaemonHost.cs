@@ -26,15 +26,29 @@ public sealed class DaemonHost : IDisposable
     private readonly FlowDecoderHub _hub = new();
     private readonly TimeProvider _time;
     private readonly System.Collections.Concurrent.ConcurrentQueue<Action<DetectionEngine>> _posted = new();
+    private readonly DaemonStorage? _storage;
     private Task<bool>? _pendingWait;
 
-    /// <summary>Binds the collectors; <paramref name="observer"/> is also told of every incident (store, live feed), after the event stream.</summary>
-    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, IIncidentObserver? observer = null)
+    /// <summary>
+    /// Binds the collectors. <paramref name="storage"/> (opened by <see cref="DaemonStorage.OpenAsync"/>) or null to keep
+    /// nothing; <paramref name="observer"/> is also told of every incident (live feed, metrics), after the event stream;
+    /// <paramref name="seconds"/> also gets every target's closed seconds (live traffic), besides the store.
+    /// </summary>
+    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, DaemonStorage? storage = null,
+        IIncidentObserver? observer = null, ITargetSecondObserver? seconds = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Events = events;
         _time = time ?? TimeProvider.System;
-        Engine = new DetectionEngine(config.Detection, observer is null ? events : new IncidentFanOut(events, observer));
+        _storage = storage;
+        IIncidentObserver[] observers = observer is null ? [events] : [events, observer];
+        Engine = new DetectionEngine(config.Detection, storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers));
+        Engine.SecondObserver = (storage?.Writer, seconds) switch
+        {
+            ({ } writer, { } other) => new TargetSecondFanout(writer, other),
+            ({ } writer, null) => writer,
+            _ => seconds,
+        };
         try
         {
             var sflow = new CollectorCounters("sflow");
@@ -91,6 +105,7 @@ public sealed class DaemonHost : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _storage?.Writer.Start();
         var receivers = _collectors.Select(c => Task.Run(() => c.RunAsync(stop.Token), CancellationToken.None)).ToList();
         var detector = Task.Factory.StartNew(() => DecodeAndDetect(stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _capture?.Start();
@@ -108,6 +123,10 @@ public sealed class DaemonHost : IDisposable
         _queue.Writer.TryComplete();
         await detector;
         WriteStats();
+        if (_storage is not null)
+        {
+            await _storage.Writer.StopAsync();
+        }
     }
 
     /// <summary>
@@ -128,7 +147,7 @@ public sealed class DaemonHost : IDisposable
 
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
             engine.AdvanceTo(now + (engine.Settings.QuietSeconds + engine.Settings.TriggerSeconds + 2) * 1_000_000_000L);
-            Engine = new DetectionEngine(settings, engine.Observer);
+            Engine = new DetectionEngine(settings, engine.Observer) { SecondObserver = engine.SecondObserver };
             done(false);
         });
     }
@@ -168,6 +187,7 @@ public sealed class DaemonHost : IDisposable
                 // Closes seconds that saw no traffic, so incidents end on time when an attack stops dead.
                 Engine.AdvanceTo(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _hub.Templates.ExpirePending(now.ToUnixTimeMilliseconds() * 1_000_000);
+                _storage?.Tick();
                 lastTick = now;
             }
 

@@ -20,6 +20,9 @@ internal static partial class ServerLog
     [LoggerMessage(5, LogLevel.Warning, "The API listens on {Endpoint}, which is not a loopback address: put it behind TLS or a firewall")]
     public static partial void NotLoopback(ILogger logger, string endpoint);
 
+    [LoggerMessage(6, LogLevel.Information, "Store {Store} (schema {Schema}, {Open} open incident(s) to resume or end)")]
+    public static partial void StoreOpened(ILogger logger, string store, int schema, int open);
+
     [LoggerMessage(10, LogLevel.Debug, "Refused {Method} {Path} from {Remote}: no valid bearer token")]
     public static partial void Unauthorized(ILogger logger, string method, string path, string remote);
 

@@ -44,11 +44,43 @@ public static class ScenarioGenerator
         ArgumentNullException.ThrowIfNull(options);
         var scenario = ScenarioLoader.Load(scenarioPath);
         var linkType = scenario.LinkType == SimLinkType.Raw ? LinkType.Raw : LinkType.Ethernet;
-        using var sink = new FlowExportSink(options, linkType, scenario.Seed);
-        Play(scenario, sink, progress, () => sink.Expired);
+        var compression = options.TargetDuration is { } target && options.RecordsPerSecond is null ? Compress(scenario, target) : null;
+        using var sink = new FlowExportSink(options, linkType, scenario.Seed, compression);
+        Play(scenario, sink, progress, () => sink.Expired || options.Cancellation.IsCancellationRequested);
         sink.Flush();
         progress?.Report(1.0);
         return new ExportResult(sink.Packets, sink.RecordsSent, sink.DatagramsSent);
+    }
+
+    /// <summary>The scenario's attack time, other traffic time and the silences between, fitted to <paramref name="target"/>.</summary>
+    private static TimelineCompression Compress(Scenario scenario, TimeSpan target)
+    {
+        // Attack starts and background spans are offsets from the scenario's start; the pacer sees absolute times.
+        var epochNs = (scenario.Start - DateTimeOffset.UnixEpoch).Ticks * 100;
+        var attacks = scenario.Attacks.Select(a => (Start: a.StartNs, End: a.StartNs + a.DurationNs)).OrderBy(s => s.Start).ToList();
+        var spans = attacks.ToList();
+        if (scenario.Background is { } background)
+        {
+            spans.AddRange(background.Spans.Count > 0 ? background.Spans.Select(s => (s.StartNs, s.EndNs)) : [(0L, scenario.DurationNs)]);
+        }
+
+        long busy = 0;
+        var gaps = 0;
+        var end = long.MinValue;
+        foreach (var (start, stop) in spans.OrderBy(s => s.Start))
+        {
+            if (end != long.MinValue && start - end > TimelineCompression.IdleNanos)
+            {
+                gaps++;
+            }
+
+            busy += Math.Max(0, stop - Math.Max(start, end));
+            end = Math.Max(end, stop);
+        }
+
+        var attack = attacks.Sum(a => a.End - a.Start);
+        return TimelineCompression.Fit(TimeSpan.FromTicks(attack / 100), TimeSpan.FromTicks((busy - attack) / 100), gaps, target,
+            TimeSpan.FromSeconds(8), [.. attacks.Select(a => (epochNs + a.Start, epochNs + a.End))]);
     }
 
     internal static SimulationResult Run(Scenario scenario, string outputPcap, IProgress<double>? progress)

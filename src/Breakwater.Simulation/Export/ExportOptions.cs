@@ -18,4 +18,14 @@ public sealed record ExportOptions(ExportFormat Format, IPEndPoint Destination)
 
     /// <summary>Stop after this long of wall-clock time (bounded load tests); null = the whole scenario.</summary>
     public TimeSpan? MaxDuration { get; init; }
+
+    /// <summary>
+    /// Compress the scenario's timeline to about this much wall-clock time (the live demo): quiet stretches between
+    /// traffic shrink first; if that is not enough, the busy parts play faster (rates rise by the same factor).
+    /// Null = real time. Ignored with <see cref="RecordsPerSecond"/>.
+    /// </summary>
+    public TimeSpan? TargetDuration { get; init; }
+
+    /// <summary>Stops the export early (Ctrl+C in the demo).</summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -34,13 +34,13 @@ public sealed class FlowExportSink : IFrameSink, IDisposable
     private long _lastScenarioNanos;
     private uint _sequence;
 
-    public FlowExportSink(ExportOptions options, LinkType linkType, ulong seed)
+    internal FlowExportSink(ExportOptions options, LinkType linkType, ulong seed, TimelineCompression? compression)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _linkType = linkType;
         _random = new Random((int)(seed ^ (seed >> 32)));
-        _pacer = new ExportPacer(options.RecordsPerSecond);
+        _pacer = new ExportPacer(options.RecordsPerSecond, compression);
         _socket = new Socket(options.Destination.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         for (var i = 0; i < SamplesPerDatagram; i++)
         {
@@ -53,6 +53,11 @@ public sealed class FlowExportSink : IFrameSink, IDisposable
         }
 
         _skip = NextSkip();
+    }
+
+    public FlowExportSink(ExportOptions options, LinkType linkType, ulong seed)
+        : this(options, linkType, seed, null)
+    {
     }
 
     public long Packets { get; private set; }

@@ -63,7 +63,7 @@ public sealed class ServerFixture : IAsyncLifetime
         var port = PeerProcess.FreeUdpPort();
         await File.WriteAllTextAsync(ConfigPath, Yaml(port));
         var config = ConfigLoader.LoadFile(ConfigPath);
-        Server = BreakwaterServer.Create(config, new ServerOptions { Events = TextWriter.Synchronized(Events), LoggerProviders = [Logs], LogLevel = Microsoft.Extensions.Logging.LogLevel.Information });
+        Server = await BreakwaterServer.CreateAsync(config, new ServerOptions { Events = TextWriter.Synchronized(Events), LoggerProviders = [Logs], LogLevel = Microsoft.Extensions.Logging.LogLevel.Information });
         await Server.StartAsync();
         SFlow = Server.Daemon.Collectors[0].LocalEndPoint;
     }

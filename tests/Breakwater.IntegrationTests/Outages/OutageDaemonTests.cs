@@ -34,7 +34,7 @@ public sealed class OutageDaemonTests(ProbeTargets targets) : IAsyncLifetime
                 - { name: agents, token: admin-token-outages-0123456789, role: admin }
             reports: { enabled: true, window: 15m, per_address: 1000, per_prefix: 40, max_body_bytes: 256 }
             """);
-        _server = BreakwaterServer.Create(ConfigLoader.LoadFile(path),
+        _server = await BreakwaterServer.CreateAsync(ConfigLoader.LoadFile(path),
             new ServerOptions { Events = TextWriter.Synchronized(_events), WatchConfig = false });
         await _server.StartAsync();
     }

@@ -266,8 +266,13 @@
   }
 
   // ---- start -----------------------------------------------------------------------------------------------------
+  let started = false;
   async function start() {
     $('login').hidden = true;
+    $('app').hidden = false;
+    $('logout').hidden = false;
+    if (started) return;
+    started = true;
     $('app').hidden = false;
     $('logout').hidden = false;
     try {
@@ -286,6 +291,11 @@
   }
 
   takeTokenFromFragment();
+  // A URL with #token=… opened in a tab that already shows the page changes only the fragment: no reload.
+  window.addEventListener('hashchange', () => {
+    takeTokenFromFragment();
+    if (token()) start();
+  });
   setInterval(() => { $('clock').textContent = time(new Date().toISOString()); }, 1000);
   $('login').addEventListener('submit', (e) => {
     e.preventDefault();
