@@ -16,7 +16,7 @@ storage: { sqlite: { path: "$work/breakwater.db" } }
 events: { file: "$work/events.jsonl" }
 reports: { enabled: true, window: 15m, per_address: 1000000, per_prefix: 1000000, per_minute: 10000000 }
 YAML
-"$here/breakwater" run --config "$work/breakwater.yaml" > "$work/run.log" 2>&1 &
+${BREAKWATER:-"$here/breakwater"} run --config "$work/breakwater.yaml" > "$work/run.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do

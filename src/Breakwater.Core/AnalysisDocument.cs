@@ -47,7 +47,7 @@ public sealed class InputSummary
     public long NonIp { get; init; }
 }
 
-public sealed class IncidentReport
+public sealed partial class IncidentReport
 {
     public required string Id { get; init; }
 

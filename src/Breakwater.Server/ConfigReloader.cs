@@ -59,7 +59,7 @@ internal sealed partial class ConfigReloader(
                     await _signal.WaitAsync(stoppingToken);
                 }
 
-                await ReloadAsync();
+                Reload();
             }
         }
         catch (OperationCanceledException)
