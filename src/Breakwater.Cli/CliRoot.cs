@@ -22,6 +22,8 @@ internal static class CliRoot
             RunCommand.Create(verbose, stdout, stderr),
             IntelCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
+            WavesCommand.Create(verbose, stdout, stderr),
+            TimelineCommand.Create(verbose, stdout, stderr),
         };
         root.Options.Add(verbose);
         return root;

@@ -13,6 +13,13 @@ public sealed record BreakwaterConfig
 
     public EventSettings Events { get; init; } = new();
 
+    /// <summary>The <c>probes</c> list (outside-in checks).</summary>
+    public IReadOnlyList<ProbeEntry> Probes { get; init; } = [];
+
+    public VantageSettings Vantage { get; init; } = new();
+
+    public ReportsSettings Reports { get; init; } = new();
+
     public ApiSettings Api { get; init; } = new();
 
     /// <summary>The YAML the config was read from (holds secrets: show it only through <see cref="ConfigRedactor"/>).</summary>

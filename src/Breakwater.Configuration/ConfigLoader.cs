@@ -14,7 +14,7 @@ public static partial class ConfigLoader
     private static readonly string[] TopLevelKeys =
     [
         "networks", "groups", "detection", "collectors", "events", "storage", "api", "alerts", "bgp", "mitigation",
-        "geoip", "intel", "probes", "reports",
+        "geoip", "intel", "probes", "reports", "vantage",
     ];
 
     private static readonly string[] NetworkKeys = ["prefix", "group"];
@@ -51,6 +51,7 @@ public static partial class ConfigLoader
         var groups = new Dictionary<string, HostGroup>(StringComparer.Ordinal);
         var collectors = new CollectorSettings();
         var events = new EventSettings();
+        var outages = new OutageConfig();
         var api = new ApiSettings();
         var forensics = new ForensicsSettings();
         StorageSettings? storage = null;
@@ -78,6 +79,9 @@ public static partial class ConfigLoader
                     }
 
                     break;
+                case "probes" or "vantage" or "reports":
+                    outages = ReadOutages(reader, key, value, outages);
+                    break;
                 case "api":
                     api = ReadApi(reader, value);
                     break;
@@ -104,6 +108,9 @@ public static partial class ConfigLoader
             Path = fileName,
             Collectors = collectors,
             Events = events,
+            Probes = outages.Probes,
+            Vantage = outages.Vantage,
+            Reports = outages.Reports,
             Api = api,
             Text = yaml,
             Forensics = forensics,

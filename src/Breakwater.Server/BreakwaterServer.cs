@@ -102,6 +102,9 @@ public sealed class BreakwaterServer : IAsyncDisposable
         builder.Services.AddSingleton(events);
         builder.Services.AddSingleton(new TokenAuthenticator(config.Api.Tokens));
         builder.Services.AddHostedService(services => new DaemonService(services.GetRequiredService<DaemonHost>()));
+        var outages = new Outages.OutageService(config, events, options.Time);
+        builder.Services.AddSingleton(_ => outages);
+        builder.Services.AddHostedService(_ => outages);
         if (options.WatchConfig)
         {
             builder.Services.AddSingleton<ConfigReloader>();

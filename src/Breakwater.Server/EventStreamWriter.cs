@@ -14,7 +14,7 @@ namespace Breakwater.Server;
 /// disk, closed pipe) is kept as <see cref="Failure"/>, naming <paramref name="destination"/>, and signals
 /// <see cref="Failed"/> at once so that the daemon stops and says so, instead of losing events silently.
 /// </summary>
-public sealed class EventStreamWriter(TextWriter output, TimeProvider time, string destination = "-") : IIncidentObserver, IDisposable
+public sealed partial class EventStreamWriter(TextWriter output, TimeProvider time, string destination = "-") : IIncidentObserver, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _failed = new();

@@ -34,6 +34,7 @@ internal static partial class ApiRoutes
         MapIncidents(api);
         MapHosts(api);
         MapLive(api);
+        MapOutages(api);
         api.MapFallback((HttpContext context) => Problems.NotFound(
                 $"{context.Request.Path} is not an API path of this version (see /openapi/v1.json)."))
             .ExcludeFromDescription();

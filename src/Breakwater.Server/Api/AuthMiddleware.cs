@@ -47,7 +47,9 @@ internal sealed class AuthMiddleware(RequestDelegate next, TokenAuthenticator to
 
     private static bool NeedsToken(PathString path, bool metricsPublic)
     {
-        if (path.StartsWithSegments("/api/v1/health", StringComparison.OrdinalIgnoreCase))
+        // User outage reports are public or carry their own reports.token, checked by the route.
+        if (path.StartsWithSegments("/api/v1/health", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/api/v1/reports", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
