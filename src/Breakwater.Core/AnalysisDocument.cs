@@ -45,6 +45,10 @@ public sealed class InputSummary
 
     /// <summary>Extension: frames that were not IP (ARP, LLDP, …); not malformed, not analysed.</summary>
     public long NonIp { get; init; }
+
+    /// <summary>Extension: web access logs read (null when none were given).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AccessLogInput? AccessLogs { get; init; }
 }
 
 public sealed class IncidentReport
@@ -94,6 +98,10 @@ public sealed class IncidentReport
 
     /// <summary>Extension: notes on confidence (few samples, short capture).</summary>
     public IReadOnlyList<string> Notes { get; set; } = [];
+
+    /// <summary>Extension: layer-7 description of an <c>http_flood</c> incident (null for network incidents).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public HttpIncidentDetails? Http { get; set; }
 }
 
 public sealed class VectorReport

@@ -44,6 +44,9 @@ public ref struct AccessLogEntry
     /// <summary>Hash of the header name sequence (packets only; 0 when unknown).</summary>
     public ulong HeaderOrderHash;
 
+    /// <summary>The raw header lines of a request seen in a packet (empty for log lines).</summary>
+    public ReadOnlySpan<byte> Headers;
+
     public AccessLogFlags Flags;
 
     /// <summary>Target without its query string.</summary>
