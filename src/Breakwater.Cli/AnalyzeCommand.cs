@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Breakwater.Analysis;
 using Breakwater.Configuration;
 using Breakwater.Core;
-using Breakwater.Detection;
 using Breakwater.Ingest;
 
 namespace Breakwater.Cli;
@@ -38,7 +38,7 @@ internal static class AnalyzeCommand
         DetectionSettings settings;
         try
         {
-            settings = BuildSettings(options);
+            settings = AnalysisSettings.Build(options.ConfigPath, options.Networks?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options.ThresholdPps, options.ThresholdMbps);
         }
         catch (ConfigException e)
         {
@@ -59,7 +59,9 @@ internal static class AnalyzeCommand
         try
         {
             var interactive = !Console.IsErrorRedirected && options.Json != "-";
-            document = OfflineAnalysis.Run(options.Files, settings, interactive ? new TerminalProgress() : null, cancellationToken);
+            document = OfflineAnalysis.Run(
+                new AnalysisRequest { Captures = options.Files, Settings = settings, Progress = interactive ? new TerminalProgress() : null },
+                cancellationToken);
         }
         catch (CaptureFormatException e)
         {
@@ -111,35 +113,5 @@ internal static class AnalyzeCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static DetectionSettings BuildSettings(AnalyzeOptions options)
-    {
-        var settings = options.ConfigPath is null ? new DetectionSettings() : ConfigLoader.LoadFile(options.ConfigPath).Detection;
-        var thresholds = settings.DefaultGroup.Thresholds;
-        if (options.ThresholdPps is { } pps)
-        {
-            thresholds = pps > 0 ? thresholds with { Pps = pps } : throw new ConfigException("--threshold-pps must be a positive number.");
-        }
-
-        if (options.ThresholdMbps is { } mbps)
-        {
-            thresholds = mbps > 0 ? thresholds with { Mbps = mbps } : throw new ConfigException("--threshold-mbps must be a positive number.");
-        }
-
-        var defaultGroup = settings.DefaultGroup with { Thresholds = thresholds };
-        var groups = new Dictionary<string, HostGroup>(settings.Groups) { [defaultGroup.Name] = defaultGroup };
-        var networks = settings.Networks.ToList();
-        if (options.Networks is not null)
-        {
-            foreach (var text in options.Networks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                networks.Add(Prefix.TryParse(text, out var prefix)
-                    ? new ProtectedNetwork(prefix, defaultGroup.Name)
-                    : throw new ConfigException($"--networks: '{text}' is not a prefix; write ADDRESS/LENGTH, e.g. 198.51.100.0/24 or 2001:db8::/48."));
-            }
-        }
-
-        return settings with { DefaultGroup = defaultGroup, Groups = groups, Networks = networks };
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Breakwater.Analysis;
 
 namespace Breakwater.Cli;
 

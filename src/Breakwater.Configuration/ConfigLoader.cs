@@ -1,6 +1,5 @@
 using System.Net;
 using Breakwater.Core;
-using Breakwater.Detection;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -23,6 +23,10 @@ public static class AnalysisJson
     public static AnalysisDocument? Deserialize(string json) =>
         JsonSerializer.Deserialize(json, AnalysisJsonContext.Default.AnalysisDocument);
 
+    /// <summary>Reads one incident (as <see cref="Serialize(IncidentReport)"/> or the store writes it).</summary>
+    public static IncidentReport? DeserializeIncident(string json) =>
+        JsonSerializer.Deserialize(json, AnalysisJsonContext.Default.IncidentReport);
+
     /// <summary>RFC 3339 in UTC with a Z suffix; fractional seconds only when present.</summary>
     public static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

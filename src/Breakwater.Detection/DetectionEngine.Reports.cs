@@ -201,7 +201,7 @@ public sealed partial class DetectionEngine
         }
 
         var waterTorture = false;
-        if (tracker.Dns is { } dns && tracker.Vectors[(int)VectorKind.DnsQuery] is { Packets: > 0 })
+        if (tracker.Dns is { } dns && tracker.Vectors[(int)VectorKind.DnsWaterTorture] is { Packets: > 0 })
         {
             waterTorture = dns.IsWaterTorture(out var zone);
             if (waterTorture)
@@ -220,7 +220,7 @@ public sealed partial class DetectionEngine
             }
 
             var kind = (VectorKind)k;
-            var name = kind == VectorKind.DnsQuery && waterTorture ? VectorNames.DnsWaterTorture : VectorNames.Name(kind);
+            var name = kind == VectorKind.DnsWaterTorture && !waterTorture ? VectorNames.UdpFlood : VectorNames.Name(kind);
             if (!byName.TryGetValue(name, out var kinds))
             {
                 byName[name] = kinds = [];
@@ -278,6 +278,7 @@ public sealed partial class DetectionEngine
         VectorKind.GreFlood => "gre",
         VectorKind.IcmpFlood => "icmp",
         VectorKind.IpFragmentFlood => stats.DominantProtocol(),
+        VectorKind.HttpFlood => "tcp",
         _ => "ip",
     };
 

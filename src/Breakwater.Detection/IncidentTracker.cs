@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Breakwater.Core;
 using Breakwater.Wire;
 
 namespace Breakwater.Detection;
@@ -72,7 +73,7 @@ internal sealed class IncidentTracker
         _ttls[record.Ttl >> 6] |= 1UL << (record.Ttl & 63);
         v.Sample(ref record, payload, packets, random >> 8);
         CountMiraiShape(kind, ref record, packets);
-        if (kind == VectorKind.DnsQuery)
+        if (kind == VectorKind.DnsWaterTorture)
         {
             (Dns ??= new DnsNameStats()).Add(payload);
         }

@@ -1,3 +1,4 @@
+using Breakwater.Core;
 using Breakwater.Wire;
 
 namespace Breakwater.Detection;

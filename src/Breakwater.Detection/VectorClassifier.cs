@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Breakwater.Core;
 using Breakwater.Wire;
 
 namespace Breakwater.Detection;
@@ -99,7 +100,7 @@ internal static class VectorClassifier
             return VectorKind.VseFlood;
         }
 
-        return destinationPort == 53 ? VectorKind.DnsQuery : VectorKind.UdpFlood;
+        return destinationPort == 53 ? VectorKind.DnsWaterTorture : VectorKind.UdpFlood;
     }
 
     /// <summary>Matches as much of the VSE query as was captured (at least the 0xFFFFFFFF 'T' header).</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Breakwater.Core;
 using Breakwater.Wire;
 
 namespace Breakwater.Simulation;

@@ -1,3 +1,5 @@
+using Breakwater.Core;
+
 namespace Breakwater.Simulation;
 
 /// <summary>One vector of an attack with its share of the packets and its shape options.</summary>

@@ -1,3 +1,4 @@
+using Breakwater.Core;
 using Breakwater.Wire;
 using static Breakwater.Detection.Tests.PacketFactory;
 using static Breakwater.Detection.Tests.Traffic;

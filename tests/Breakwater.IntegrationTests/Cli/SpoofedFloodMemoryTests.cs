@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Breakwater.IntegrationTests.Support;
+using Breakwater.TestKit.Captures;
 
 namespace Breakwater.IntegrationTests.Cli;
 

@@ -24,7 +24,7 @@ public sealed class DaemonEventStreamTests
         var config = new BreakwaterConfig
         {
             Collectors = new CollectorSettings { NetFlowListen = [new IPEndPoint(IPAddress.Loopback, 0)] },
-            Detection = new Detection.DetectionSettings { QuietSeconds = 2 },
+            Detection = new Core.DetectionSettings { QuietSeconds = 2 },
         };
         var events = new SynchronizedLines();
         using var host = new DaemonHost(config, new EventStreamWriter(events, TimeProvider.System));

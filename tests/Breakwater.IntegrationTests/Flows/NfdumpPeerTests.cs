@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Breakwater.IntegrationTests.Support;
 using Breakwater.Wire;
 using Breakwater.Wire.Flows;
+using Breakwater.TestKit.Sinks;
 
 namespace Breakwater.IntegrationTests.Flows;
 

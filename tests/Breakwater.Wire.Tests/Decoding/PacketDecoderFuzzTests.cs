@@ -1,3 +1,5 @@
+using Breakwater.TestKit.Captures;
+
 namespace Breakwater.Wire.Tests.Decoding;
 
 /// <summary>Random and mutated frames never make the decoder throw or read out of bounds, whatever the link type.</summary>
@@ -30,7 +32,7 @@ public sealed class PacketDecoderFuzzTests
     [Fact]
     public void Decode_EveryPrefixOfRealFrames_NeverThrows()
     {
-        var capture = Support.CaptureFiles.Bytes("ethernet.pcap");
+        var capture = CaptureFiles.Bytes("ethernet.pcap");
         var frames = new List<byte[]>();
         for (var offset = 24; offset < capture.Length;)
         {

@@ -1,6 +1,6 @@
 using Breakwater.Ingest;
 using Breakwater.TestKit.Captures;
-using Breakwater.Wire.Tests.Support;
+using Breakwater.TestKit.Sinks;
 
 namespace Breakwater.Wire.Tests.Decoding;
 

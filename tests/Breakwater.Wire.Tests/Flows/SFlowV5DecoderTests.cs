@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Breakwater.Wire.Flows;
+using Breakwater.TestKit.Sinks;
 
 namespace Breakwater.Wire.Tests.Flows;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Breakwater.Ingest;
 using Breakwater.TestKit.Captures;
-using Breakwater.Wire.Tests.Support;
+using Breakwater.TestKit.Sinks;
 
 namespace Breakwater.Wire.Tests.Golden;
 

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Breakwater.Core;
+using Breakwater.Ingest;
+using Breakwater.Wire;
+
+namespace Breakwater.Analysis;
+
+/// <summary>Adds up what every input saw, for the analysis document's <c>input</c> object and its warnings.</summary>
+internal sealed class InputTotals
+{
+    private readonly HashSet<string> _formats = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _malformedReasons = new(StringComparer.Ordinal);
+    private long _first = long.MaxValue;
+    private long _last = long.MinValue;
+
+    public List<string> Files { get; } = [];
+
+    public List<string> Warnings { get; } = [];
+
+    public long Packets { get; private set; }
+
+    public long Bytes { get; private set; }
+
+    public long Malformed { get; private set; }
+
+    public long NonIp { get; private set; }
+
+    public bool Truncated { get; private set; }
+
+    public void Add(string file, CaptureFormat format, CaptureStats stats)
+    {
+        Files.Add(Path.GetFileName(file));
+        _formats.Add(format == CaptureFormat.Pcap ? "pcap" : "pcapng");
+        Packets += stats.Packets;
+        Bytes += stats.Bytes;
+        Malformed += stats.Malformed;
+        NonIp += stats.NonIp;
+        if (stats.Packets > 0)
+        {
+            _first = Math.Min(_first, stats.FirstNanos);
+            _last = Math.Max(_last, stats.LastNanos);
+        }
+
+        foreach (var reason in Enum.GetValues<MalformedReason>())
+        {
+            var count = stats.MalformedFor(reason);
+            if (reason is not MalformedReason.None and not MalformedReason.NotIp && count > 0)
+            {
+                var key = JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString());
+                _malformedReasons[key] = _malformedReasons.GetValueOrDefault(key) + count;
+            }
+        }
+
+        if (stats.Truncated)
+        {
+            Truncated = true;
+            Warnings.Add($"{Path.GetFileName(file)} is truncated: its last record is incomplete or damaged; the {stats.Packets:N0} packets before it were analysed.");
+        }
+    }
+
+    public InputSummary ToSummary() => new()
+    {
+        Files = Files,
+        Format = _formats.Count == 1 ? _formats.First() : "mixed",
+        Packets = Packets,
+        Bytes = Bytes,
+        First = Packets > 0 ? DateTimeOffset.UnixEpoch.AddTicks(_first / 100) : null,
+        Last = Packets > 0 ? DateTimeOffset.UnixEpoch.AddTicks(_last / 100) : null,
+        Malformed = Malformed,
+        MalformedReasons = _malformedReasons,
+        NonIp = NonIp,
+        Truncated = Truncated,
+    };
+}
