@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Breakwater.Ingest.AccessLogs;
 using Breakwater.Wire.Http;
 
-namespace Breakwater.Wire.Tests.AccessLogs;
+namespace Breakwater.Ingest.Tests.AccessLogs;
 
 /// <summary>
 /// Every supported format against goldens: logs written by a real nginx 1.22 for requests whose fields are known

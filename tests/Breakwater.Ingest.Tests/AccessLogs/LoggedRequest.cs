@@ -2,7 +2,7 @@ using System.Text;
 using Breakwater.Wire;
 using Breakwater.Wire.Http;
 
-namespace Breakwater.Wire.Tests.AccessLogs;
+namespace Breakwater.Ingest.Tests.AccessLogs;
 
 /// <summary>A copy of one parsed entry with strings, for assertions.</summary>
 public sealed record LoggedRequest(

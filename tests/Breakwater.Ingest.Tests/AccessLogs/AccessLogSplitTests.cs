@@ -1,7 +1,7 @@
 using Breakwater.Ingest.AccessLogs;
 using Breakwater.Wire.Http;
 
-namespace Breakwater.Wire.Tests.AccessLogs;
+namespace Breakwater.Ingest.Tests.AccessLogs;
 
 /// <summary>Lines cut by reads anywhere (one byte per read, odd sizes, at every offset) give the same requests.</summary>
 public sealed class AccessLogSplitTests

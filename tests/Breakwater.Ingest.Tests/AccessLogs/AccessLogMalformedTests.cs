@@ -2,7 +2,7 @@ using System.Text;
 using Breakwater.Ingest.AccessLogs;
 using Breakwater.Wire.Http;
 
-namespace Breakwater.Wire.Tests.AccessLogs;
+namespace Breakwater.Ingest.Tests.AccessLogs;
 
 /// <summary>Every malformed-line reason: a bad line is counted with its reason and the lines around it are still read.</summary>
 public sealed class AccessLogMalformedTests
