@@ -1,4 +1,4 @@
-using Breakwater.Detection;
+using Breakwater.Core;
 
 namespace Breakwater.Analysis;
 

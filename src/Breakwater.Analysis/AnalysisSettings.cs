@@ -1,6 +1,5 @@
 using Breakwater.Configuration;
 using Breakwater.Core;
-using Breakwater.Detection;
 
 namespace Breakwater.Analysis;
 
