@@ -1,5 +1,6 @@
 using Breakwater.Core;
 using Breakwater.Detection;
+using Breakwater.Detection.L7;
 using Breakwater.Ingest;
 
 namespace Breakwater.Analysis;
@@ -8,7 +9,7 @@ namespace Breakwater.Analysis;
 /// Composes input readers and the detection engine into the <c>breakwater.analysis/v1</c> document. Used by
 /// <c>breakwater analyze</c> and <c>demo</c>; no console, no exit codes: callers map exceptions (see the CLI's error map).
 /// </summary>
-public static class OfflineAnalysis
+public static partial class OfflineAnalysis
 {
     private const int PacketsPerBatch = 1 << 16;
 
@@ -20,26 +21,36 @@ public static class OfflineAnalysis
     {
         ArgumentNullException.ThrowIfNull(request);
         var engine = new DetectionEngine(request.Settings);
+        var http = new HttpFloodDetector(L7Settings.From(request.Settings, request.Service));
         var totals = new InputTotals();
         foreach (var file in request.Captures)
         {
-            ReadCapture(file, engine, totals, request.Progress, cancellationToken);
+            if (IsAccessLog(file))
+            {
+                ReadAccessLog(file, http, totals, request.Progress, cancellationToken);
+            }
+            else
+            {
+                ReadCapture(file, engine, http, totals, request.Progress, cancellationToken);
+            }
         }
 
         engine.Complete();
+        http.Complete();
         return new AnalysisDocument
         {
             Input = totals.ToSummary(),
-            Incidents = engine.Incidents,
+            Incidents = [.. engine.Incidents, .. http.Incidents],
             Hosts = engine.GetHostsSummary(),
             Prefixes = engine.PrefixSummaries,
             Warnings = totals.Warnings,
         };
     }
 
-    private static void ReadCapture(string file, DetectionEngine engine, InputTotals totals, IAnalysisProgress? progress, CancellationToken cancellationToken)
+    private static void ReadCapture(
+        string file, DetectionEngine engine, HttpFloodDetector http, InputTotals totals, IAnalysisProgress? progress, CancellationToken cancellationToken)
     {
-        var sink = new DetectionSink(engine);
+        var sink = new HttpPacketSink<DetectionSink>(new DetectionSink(engine), http);
         using var reader = CaptureFileReader.Open(file);
         progress?.Begin(file, reader.Length);
         while (reader.Read(ref sink, PacketsPerBatch))

@@ -11,13 +11,14 @@ internal static class AnalyzeCommand
 {
     public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
-        var files = new Argument<string[]>("FILE") { Description = "pcap or pcapng files (gzip-compressed too), read in the order given.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "pcap or pcapng files and web access logs (gzip-compressed too; told apart by content), read in the order given.", Arity = ArgumentArity.OneOrMore };
         var networks = new Option<string?>("--networks") { Description = "Protected prefixes, comma-separated (e.g. 198.51.100.0/24,2001:db8::/48). Default: every destination." };
         var pps = new Option<double?>("--threshold-pps") { Description = "Packets per second at one host that count as an attack (default 4000)." };
         var mbps = new Option<double?>("--threshold-mbps") { Description = "Megabits per second at one host that count as an attack (default 40)." };
         var config = new Option<string?>("--config") { Description = "breakwater.yaml with networks, groups and detection settings." };
         var json = new Option<string?>("--json") { Description = "Write the breakwater.analysis/v1 document to PATH, or to stdout with '-'." };
-        var command = new Command("analyze", "Find and describe the attacks in packet captures.") { files, networks, pps, mbps, config, json };
+        var service = new Option<string?>("--service") { Description = "Service name for access log requests that carry no virtual host (default: 'default')." };
+        var command = new Command("analyze", "Find and describe the attacks in packet captures and web access logs.") { files, networks, pps, mbps, config, json, service };
         command.SetAction((parse, ct) =>
         {
             var options = new AnalyzeOptions(
@@ -27,7 +28,8 @@ internal static class AnalyzeCommand
                 parse.GetValue(mbps),
                 parse.GetValue(config),
                 parse.GetValue(json),
-                parse.GetValue(verbose));
+                parse.GetValue(verbose),
+                parse.GetValue(service));
             return Task.FromResult(Run(options, stdout, stderr, ct));
         });
         return command;
@@ -50,7 +52,7 @@ internal static class AnalyzeCommand
         {
             if (!File.Exists(file))
             {
-                stderr.WriteLine($"breakwater: {file} does not exist; give the path of a pcap or pcapng file.");
+                stderr.WriteLine($"breakwater: {file} does not exist; give the path of a pcap or pcapng file or a web access log.");
                 return ExitCodes.BadInput;
             }
         }
@@ -60,7 +62,7 @@ internal static class AnalyzeCommand
         {
             var interactive = !Console.IsErrorRedirected && options.Json != "-";
             document = OfflineAnalysis.Run(
-                new AnalysisRequest { Captures = options.Files, Settings = settings, Progress = interactive ? new TerminalProgress() : null },
+                new AnalysisRequest { Captures = options.Files, Service = options.Service, Settings = settings, Progress = interactive ? new TerminalProgress() : null },
                 cancellationToken);
         }
         catch (CaptureFormatException e)

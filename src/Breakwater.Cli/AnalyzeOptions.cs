@@ -7,4 +7,5 @@ internal sealed record AnalyzeOptions(
     double? ThresholdMbps,
     string? ConfigPath,
     string? Json,
-    bool Verbose);
+    bool Verbose,
+    string? Service = null);

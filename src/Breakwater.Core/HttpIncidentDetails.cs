@@ -24,8 +24,10 @@ public sealed class HttpIncidentDetails
     /// <summary>Status classes ("2xx", "3xx", "4xx", "5xx") and "429": share of requests. Empty for packets.</summary>
     public IReadOnlyDictionary<string, double> StatusMix { get; init; } = new Dictionary<string, double>();
 
+    [System.Text.Json.Serialization.JsonPropertyName("share_5xx")]
     public double Share5xx { get; init; }
 
+    [System.Text.Json.Serialization.JsonPropertyName("share_429")]
     public double Share429 { get; init; }
 
     /// <summary>Mean request time in milliseconds during the incident, and before it (from the log's request time).</summary>
@@ -92,6 +94,7 @@ public sealed class HttpProxyMarkers
 public sealed class HttpClientDistribution
 {
     /// <summary>Share of the requests sent by the ten busiest clients.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("top10_share")]
     public double Top10Share { get; init; }
 
     public double MeanRequestsPerClient { get; init; }

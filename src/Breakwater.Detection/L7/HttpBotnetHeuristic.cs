@@ -44,10 +44,10 @@ internal static class HttpBotnetHeuristic
             return null;
         }
 
-        var agents = t.TopUserAgents.Top(8);
-        if (agents.Count is > 0 and <= 5 && agents.Sum(a => a.Count) >= t.Requests * 0.9)
+        var agents = t.TopUserAgents.Top(5);
+        if (agents.Count > 0 && agents.Sum(a => a.Count) >= t.Requests * 0.9)
         {
-            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{agents.Count} user agents carry 90 % or more of the flood: a small fixed set, as bots send"));
+            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{agents.Count} user agents carry 90 % or more of the requests: a small fixed set, as bots send"));
             confidence += 0.1;
         }
 

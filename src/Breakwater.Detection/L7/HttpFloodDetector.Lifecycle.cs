@@ -44,6 +44,11 @@ public sealed partial class HttpFloodDetector
             ReturnTracker(slot);
         }
 
+        if ((t & HttpTransition.Began) != 0)
+        {
+            slot.MinuteTainted = true;
+        }
+
         if ((t & HttpTransition.Opened) != 0)
         {
             Open(slot);
@@ -79,7 +84,7 @@ public sealed partial class HttpFloodDetector
         };
         slot.Incident = incident;
         _incidents.Add(incident);
-        HttpIncidentBuilder.Fill(incident, slot, Settings, ended: false);
+        HttpIncidentBuilder.Fill(incident, slot, Settings);
         _observer?.OnStarted(incident);
     }
 
@@ -89,7 +94,7 @@ public sealed partial class HttpFloodDetector
         {
             incident.End = DateTimeOffset.FromUnixTimeSeconds(slot.Run.LastAttackSecond);
             incident.Status = "ended";
-            HttpIncidentBuilder.Fill(incident, slot, Settings, ended: true);
+            HttpIncidentBuilder.Fill(incident, slot, Settings);
             _observer?.OnEnded(incident);
             slot.Incident = null;
         }

@@ -192,9 +192,14 @@ public sealed partial class HttpFloodDetector
 
     private static void FoldMinute(ServiceSlot slot)
     {
-        var busiest = slot.MinuteClients.Top(1);
-        var top = busiest.Count > 0 ? busiest[0].Count : 0;
-        slot.PeakClientPerMinute = Math.Max(slot.PeakClientPerMinute, top);
+        if (!slot.MinuteTainted)
+        {
+            var busiest = slot.MinuteClients.Top(1);
+            var top = busiest.Count > 0 ? busiest[0].Count : 0;
+            slot.PeakClientPerMinute = Math.Max(slot.PeakClientPerMinute, top);
+        }
+
+        slot.MinuteTainted = false;
         slot.MinuteClients.Clear();
     }
 

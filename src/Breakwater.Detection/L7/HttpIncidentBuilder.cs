@@ -8,7 +8,7 @@ internal static class HttpIncidentBuilder
 {
     private const int TopN = 10;
 
-    public static void Fill(IncidentReport incident, ServiceSlot slot, L7Settings settings, bool ended)
+    public static void Fill(IncidentReport incident, ServiceSlot slot, L7Settings settings)
     {
         var run = slot.Run;
         incident.Packets = run.Requests;
@@ -40,7 +40,6 @@ internal static class HttpIncidentBuilder
 
         incident.Notes = notes;
         incident.Http = Details(slot, t, settings);
-        _ = ended;
     }
 
     /// <summary>Adds what is known only at the end of the input: the normal rate, latency and the rate-limit suggestion.</summary>
@@ -172,7 +171,7 @@ internal static class HttpIncidentBuilder
 
     private static HttpRateLimit RateLimit(ServiceSlot slot, L7Settings settings)
     {
-        if (slot.PeakClientPerMinute == 0 && slot.MinuteClients.Top(1) is [var current, ..])
+        if (slot.PeakClientPerMinute == 0 && !slot.MinuteTainted && slot.MinuteClients.Top(1) is [var current, ..])
         {
             slot.PeakClientPerMinute = current.Count;
         }

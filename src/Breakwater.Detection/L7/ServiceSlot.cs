@@ -36,6 +36,9 @@ internal sealed class ServiceSlot(string name)
 
     public long Minute { get; set; } = long.MinValue;
 
+    /// <summary>A run began in the current minute: its first requests are not normal traffic.</summary>
+    public bool MinuteTainted { get; set; }
+
     /// <summary>Most requests one client sent in one minute of normal traffic.</summary>
     public long PeakClientPerMinute { get; set; }
 }
