@@ -21,6 +21,7 @@ internal static class ConfigCommand
             var config = ConfigLoader.LoadFile(path);
             var detection = config.Detection;
             stdout.WriteLine($"{path} is valid: {detection.Networks.Count} protected network(s), {detection.Groups.Count} group(s).");
+            stdout.WriteLine($"store: {config.Storage}");
             return ExitCodes.Ok;
         }
         catch (ConfigException e)

@@ -58,9 +58,16 @@ internal static class RunCommand
             context.Cancel = true;
             stop.Cancel();
         });
+        DaemonStorage? storage = null;
         try
         {
-            using var host = new DaemonHost(config, new EventStreamWriter(events, TimeProvider.System));
+            if (config.Storage is { } storageSettings)
+            {
+                storage = await DaemonStorage.OpenAsync(storageSettings, cancellationToken: stop.Token);
+                await stderr.WriteLineAsync($"breakwater: store {storageSettings} (schema {storage.SchemaVersion}, {storage.Recovered.Count} open incident(s) to resume)");
+            }
+
+            using var host = new DaemonHost(config, new EventStreamWriter(events, TimeProvider.System), storage: storage);
             foreach (var collector in host.Collectors)
             {
                 await stderr.WriteLineAsync($"breakwater: listening for {collector.Protocol.ToString().ToLowerInvariant()} on {collector.LocalEndPoint} (receive buffer {collector.ActualReceiveBufferBytes / 1024} KiB)");
@@ -79,6 +86,16 @@ internal static class RunCommand
             await stderr.WriteLineAsync($"breakwater: {e.Message}");
             return ExitCodes.BadUsage;
         }
+        catch (Storage.StoreException e)
+        {
+            await stderr.WriteLineAsync($"breakwater: {e.Message}");
+            if (verbose)
+            {
+                await stderr.WriteLineAsync(e.ToString());
+            }
+
+            return ExitCodes.RuntimeFailure;
+        }
         catch (SocketException e)
         {
             await stderr.WriteLineAsync($"breakwater: cannot listen as configured in {configPath}: {e.Message}");
@@ -91,6 +108,11 @@ internal static class RunCommand
         }
         finally
         {
+            if (storage is not null)
+            {
+                await storage.DisposeAsync();
+            }
+
             if (!ReferenceEquals(events, stdout))
             {
                 await events.DisposeAsync();

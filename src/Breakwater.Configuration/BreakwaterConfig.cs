@@ -12,4 +12,7 @@ public sealed record BreakwaterConfig
     public CollectorSettings Collectors { get; init; } = new();
 
     public EventSettings Events { get; init; } = new();
+
+    /// <summary>The store; the loader always sets it (SQLite beside the file by default), null only for configs built in code.</summary>
+    public StorageSettings? Storage { get; init; }
 }

@@ -9,7 +9,7 @@ namespace Breakwater.Configuration;
 /// Reads <c>breakwater.yaml</c> (docs/configuration.md). Validates every key it knows and rejects unknown ones;
 /// top-level sections that later capabilities use are accepted as they are.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     private static readonly string[] TopLevelKeys =
     [
@@ -59,7 +59,7 @@ public static class ConfigLoader
         var reader = new YamlNodeReader(fileName);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return new BreakwaterConfig { Path = fileName };
+            return new BreakwaterConfig { Path = fileName, Storage = DefaultStorage(fileName) };
         }
 
         var root = reader.Mapping(stream.Documents[0].RootNode, "the configuration");
@@ -68,6 +68,7 @@ public static class ConfigLoader
         var groups = new Dictionary<string, HostGroup>(StringComparer.Ordinal);
         var collectors = new CollectorSettings();
         var events = new EventSettings();
+        StorageSettings? storage = null;
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -91,6 +92,9 @@ public static class ConfigLoader
                     }
 
                     break;
+                case "storage":
+                    storage = ReadStorage(reader, value);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -102,6 +106,7 @@ public static class ConfigLoader
             Path = fileName,
             Collectors = collectors,
             Events = events,
+            Storage = storage ?? DefaultStorage(fileName),
             Detection = settings with
             {
                 Networks = networks,

@@ -51,7 +51,7 @@ public sealed class InputSummary
     public AccessLogInput? AccessLogs { get; init; }
 }
 
-public sealed class IncidentReport
+public sealed partial class IncidentReport
 {
     public required string Id { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using Breakwater.Core;
 using Breakwater.Wire;
@@ -11,60 +10,40 @@ namespace Breakwater.Detection;
 /// timestamps (capture time offline, arrival time live). Memory is bounded by <see cref="DetectionSettings.MaxTrackedTargets"/>.
 /// </summary>
 /// <remarks>
-/// Hot path: a last-target cache, then an open-addressing index of slot ids keyed by the seeded address hash;
-/// counters live in a fixed array of <see cref="TargetSlot"/> structs. Per-record analysis (vectors, unique
-/// sources, samples) runs only for hot targets, which get a pooled <see cref="IncidentTracker"/>.
+/// This type counts and wires: a last-target cache, then the <see cref="TargetTable"/>; hosts and prefixes close
+/// their seconds through <see cref="HostLifecycle"/> and <see cref="PrefixLifecycle"/>, which share one
+/// <see cref="Hysteresis"/> step, the <see cref="TrackerPool"/> of per-record analysers, the
+/// <see cref="IncidentLog"/> and the <see cref="ReportBuilder"/>.
 /// </remarks>
-public sealed partial class DetectionEngine
+public sealed class DetectionEngine
 {
-    private const long NanosPerSecond = 1_000_000_000;
-
-    /// <summary>Packets in a second before the first intra-second check; the check count doubles after each check.</summary>
-    private const long FirstCheck = 64;
-
-    /// <summary>Shortest span a rate is computed over (10 ms), so that a few packets close together are no flood.</summary>
-    private const long RateFloorNanos = 10_000_000;
-
-    /// <summary>A short capture needs at least this many packets to its target before its extrapolated rate counts.</summary>
-    internal const long MinShortCapturePackets = 100;
-
-    /// <summary>Most pooled per-target analysers alive at once (≈ 20–60 KiB each).</summary>
-    internal const int MaxTrackers = 1024;
+    /// <summary>Most pooled per-target analysers alive at once.</summary>
+    internal const int MaxTrackers = TrackerPool.MaxTrackers;
 
     private const int NoCache = -2;
     private const int Unprotected = -1;
 
-    private static readonly long[] NoClasses = new long[GroupLimits.ClassCount];
-
+    private readonly DetectionClock _clock = new();
+    private readonly TargetTable _table;
     private readonly TargetSlot[] _slots;
     private readonly long[] _classCounts;
-    private readonly int[] _index;
-    private readonly int _indexMask;
-    private readonly int[] _free;
     private readonly int[] _touched;
-    private readonly List<int> _active = [];
     private readonly GroupLimits[] _groups;
     private readonly int[] _networkGroups;
-    private readonly PrefixTable _prefixes;
+    private readonly PrefixTable _protected;
+    private readonly PrefixSlotTable _prefixes;
+    private readonly HostLifecycle _hosts;
+    private readonly PrefixLifecycle _prefixLifecycle;
+    private readonly SampledWindow _window;
+    private readonly IncidentLog _log;
+    private readonly HotSources _hot;
     private readonly HyperLogLog _destinations = new(14);
     private readonly TopTargets _topTargets = new(64);
-    private readonly List<Incident> _incidents = [];
-    private readonly Stack<IncidentTracker> _trackerPool = new();
     private readonly ulong _seed;
     private readonly ulong _destinationSeed;
 
-    private int _freeCount;
     private int _touchedCount;
-    private int _trackersInUse;
-    private int _clock;
-    private bool _started;
-    private long _second;
-    private long _secondStartNanos;
-    private long _firstNanos;
-    private long _lastNanos;
-    private long _globalPackets;
     private long _records;
-    private long _secondRecords;
     private long _untracked;
     private NetAddress _lastDestination;
     private int _lastSlot = NoCache;
@@ -76,48 +55,23 @@ public sealed partial class DetectionEngine
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxTrackedTargets, 1);
         Settings = settings;
         Observer = observer;
-        var capacity = settings.MaxTrackedTargets;
-        _slots = new TargetSlot[capacity];
-        _classCounts = new long[capacity * GroupLimits.ClassCount];
-        var indexSize = (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
-        _index = new int[indexSize];
-        _indexMask = indexSize - 1;
-        _free = new int[capacity];
-        for (var i = 0; i < capacity; i++)
-        {
-            _free[i] = capacity - 1 - i;
-        }
-
-        _freeCount = capacity;
-        _touched = new int[capacity];
         _seed = settings.HashSeed;
         _destinationSeed = settings.HashSeed ^ 0xD157_1AC7_0000_0001UL;
         _random = settings.HashSeed | 1;
-
-        // Group 0 is the default group; networks point at their own group or fall back to it.
-        var groups = new List<GroupLimits> { new(settings.DefaultGroup) };
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        _networkGroups = new int[settings.Networks.Count];
-        for (var n = 0; n < settings.Networks.Count; n++)
-        {
-            var name = settings.Networks[n].Group;
-            if (!byName.TryGetValue(name, out var g))
-            {
-                g = settings.Groups.TryGetValue(name, out var group) ? groups.Count : 0;
-                if (g != 0)
-                {
-                    groups.Add(new GroupLimits(group!));
-                }
-
-                byName[name] = g;
-            }
-
-            _networkGroups[n] = g;
-        }
-
-        _groups = [.. groups];
-        _prefixes = new PrefixTable(settings.Networks);
-        InitPrefixes();
+        (_groups, _networkGroups) = GroupTable.Build(settings);
+        _table = new TargetTable(settings.MaxTrackedTargets);
+        _slots = _table.Slots;
+        _classCounts = _table.ClassCounts;
+        _touched = new int[_table.Capacity];
+        _protected = new PrefixTable(settings.Networks);
+        _prefixes = new PrefixSlotTable(settings.Networks, _networkGroups, settings.MaxTrackedTargets, _seed);
+        _log = new IncidentLog(observer);
+        _window = new SampledWindow(_table.Capacity, _clock, settings.ReleaseFraction);
+        var pool = new TrackerPool();
+        _hot = pool.Hot;
+        var reports = new ReportBuilder(_groups, _clock);
+        _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets);
+        _prefixLifecycle = new PrefixLifecycle(settings, _groups, _clock, _prefixes, pool, _log, reports);
     }
 
     public DetectionSettings Settings { get; }
@@ -125,7 +79,10 @@ public sealed partial class DetectionEngine
     public IIncidentObserver? Observer { get; }
 
     /// <summary>Targets currently tracked (never more than <see cref="DetectionSettings.MaxTrackedTargets"/>).</summary>
-    internal int TrackedTargets => _slots.Length - _freeCount;
+    internal int TrackedTargets => _table.Tracked;
+
+    /// <summary>Prefixes currently tracked (the sink excluded).</summary>
+    internal int TrackedPrefixes => _prefixes.Tracked;
 
     /// <summary>Records whose destination could not be tracked because every slot was busy this second.</summary>
     internal long UntrackedRecords => _untracked;
@@ -135,26 +92,33 @@ public sealed partial class DetectionEngine
     /// <summary>Hot path: counts one record. Records must arrive in roughly increasing time order.</summary>
     public void Add(ref TrafficRecord record, ReadOnlySpan<byte> payload)
     {
+        var clock = _clock;
         var nanos = record.TimestampNanos;
-        var second = _second;
+        var second = clock.Second;
 
         // One unsigned compare instead of a 64-bit division per record; late records take the slow path too.
-        if ((ulong)(nanos - _secondStartNanos) >= NanosPerSecond || !_started)
+        if ((ulong)(nanos - clock.SecondStartNanos) >= DetectionClock.NanosPerSecond || !clock.Started)
         {
-            second = AdvanceClock(nanos / NanosPerSecond, nanos);
+            second = AdvanceClock(nanos / DetectionClock.NanosPerSecond, nanos);
         }
 
-        if (nanos > _lastNanos)
+        if (nanos > clock.LastNanos)
         {
-            _lastNanos = nanos;
+            clock.LastNanos = nanos;
         }
 
         var rate = record.SamplingRate == 0 ? 1UL : record.SamplingRate;
         var packets = (long)(record.Packets * rate);
         var bytes = (long)(record.Bytes * rate);
-        _globalPackets += packets;
+        clock.GlobalPackets += packets;
+        clock.SecondRecords++;
         _records++;
-        _secondRecords++;
+
+        // A hot target's own TCP answers mark the connections it takes part in (its normal traffic, not a flood).
+        if (record.Protocol == 6 && _hot.Count != 0 && _hot.MayContain(record.Source))
+        {
+            MarkAnswered(ref record);
+        }
 
         int id;
         if (_lastSlot != NoCache && record.Destination == _lastDestination)
@@ -190,36 +154,36 @@ public sealed partial class DetectionEngine
         CountClasses(ref record, id * GroupLimits.ClassCount, packets);
 
         // Quiet seconds of an open incident are the target's normal traffic: they stay out of the attack's analysis.
-        if (slot.Tracker is { } tracker && slot.Quiet == 0)
+        if (slot.Run.Tracker is { } tracker && slot.Run.Quiet == 0)
         {
             tracker.Add(ref record, payload, packets, bytes, record.Source.Hash(_seed), NextRandom());
         }
 
         // The prefix counts every record; hosts under (or about to be under) their own incident are taken out when the second closes.
-        ref var prefix = ref _prefixSlots[slot.Prefix];
+        ref var prefix = ref _prefixes.Slots[slot.Prefix];
         if (prefix.Second != second)
         {
-            StartPrefixSecond(ref prefix, slot.Prefix, second);
+            _prefixLifecycle.StartSecond(ref prefix, slot.Prefix, second);
         }
 
         prefix.Packets += packets;
         prefix.Bytes += bytes;
-        if (prefix.Tracker is { } prefixTracker && prefix.Quiet == 0 && slot.State == TargetState.Idle)
+        if (prefix.Run.Tracker is { } prefixTracker && prefix.Run.Quiet == 0 && slot.Run.State == TargetState.Idle)
         {
             prefixTracker.Add(ref record, payload, packets, bytes, record.Source.Hash(_seed), NextRandom());
         }
 
         if (slot.Packets >= slot.NextCheck)
         {
-            Checkpoint(id, nanos);
+            _hosts.Checkpoint(id, nanos);
         }
     }
 
     /// <summary>Closes every second before <paramref name="unixNanos"/> (live mode: called by a timer when traffic stops).</summary>
     public void AdvanceTo(long unixNanos)
     {
-        var second = unixNanos / NanosPerSecond;
-        if (_started && second > _second)
+        var second = unixNanos / DetectionClock.NanosPerSecond;
+        if (_clock.Started && second > _clock.Second)
         {
             Roll(second, unixNanos);
         }
@@ -228,61 +192,211 @@ public sealed partial class DetectionEngine
     /// <summary>End of input: evaluates the last (possibly partial) second, short captures included, and ends open incidents.</summary>
     public void Complete()
     {
-        if (!_started)
+        if (!_clock.Started)
         {
             return;
         }
 
-        var s = _second;
+        var s = _clock.Second;
 
         // n records seen over a partial second stand for n intervals, not n - 1: sparse samples must not inflate the rate.
-        var span = SecondSpan(s, _lastNanos);
-        if (_secondRecords >= 2 && span < 1)
+        var span = _clock.SecondSpan(s, _clock.LastNanos);
+        var records = _clock.SecondRecords;
+        if (records >= 2 && span < 1)
         {
-            span = Math.Min(1, span * _secondRecords / (_secondRecords - 1));
+            span = Math.Min(1, span * records / (records - 1));
         }
 
-        CloseAll(s, span, _lastNanos);
-        _touchedCount = 0;
-        OpenShortCaptureIncidents();
-        foreach (var id in _active.ToArray())
-        {
-            ref var slot = ref _slots[id];
-            if (slot.State == TargetState.Attacked)
-            {
-                End(id);
-            }
-            else
-            {
-                ToIdle(ref slot);
-            }
-        }
-
-        CompactActive();
-        CompletePrefixes();
+        CloseAll(s, span, _clock.LastNanos);
+        _hosts.OpenShortCaptureIncidents();
+        _hosts.Complete();
+        _prefixLifecycle.Complete();
 
         // Later records start a fresh second rather than reopening the closed one.
-        SetSecond(s + 1);
+        _clock.SetSecond(s + 1);
     }
 
     /// <summary>All incidents so far, open and ended, in start order.</summary>
-    public IReadOnlyList<IncidentReport> Incidents
-    {
-        get
-        {
-            var list = new List<IncidentReport>(_incidents.Count);
-            foreach (var incident in _incidents.OrderBy(i => i.StartSecond).ThenBy(i => i.Target))
-            {
-                if (!incident.Ended)
-                {
-                    Refresh(incident);
-                }
+    public IReadOnlyList<IncidentReport> Incidents => [.. RefreshedIncidents().Select(i => i.Report)];
 
-                list.Add(incident.Report);
+    /// <summary>Per-prefix summaries of incidents inside protected networks (several hosts of one prefix).</summary>
+    public IReadOnlyList<PrefixSummary> PrefixSummaries => PrefixSummaryBuilder.Build(RefreshedIncidents(), Settings, _groups, _networkGroups);
+
+    public HostsSummary GetHostsSummary(int top = 10) => new()
+    {
+        Observed = _destinations.Estimate(),
+        TopTargets = [.. _topTargets.Top(top).Select(t => new TargetSummary
+        {
+            Address = t.Address.ToString(),
+            PeakPps = Math.Round(t.Pps, 1),
+            PeakBps = Math.Round(t.Bps, 1),
+        })],
+    };
+
+    private List<Incident> RefreshedIncidents()
+    {
+        var list = _log.All.OrderBy(i => i.StartSecond).ThenBy(i => i.Target).ToList();
+        foreach (var incident in list)
+        {
+            if (incident.Ended)
+            {
+                continue;
             }
 
-            return list;
+            if (incident.IsPrefix)
+            {
+                _prefixLifecycle.Refresh(incident);
+            }
+            else
+            {
+                _hosts.Refresh(incident);
+            }
         }
+
+        return list;
+    }
+
+    /// <summary>Finds or inserts the slot of <paramref name="destination"/>; -1 when it is not protected or cannot be tracked.</summary>
+    private int Resolve(NetAddress destination)
+    {
+        _destinations.Add(destination.Hash(_destinationSeed));
+        if (!_protected.IsEmpty && !_protected.MayMatch(destination))
+        {
+            return Unprotected;
+        }
+
+        var hash = destination.Hash(_seed);
+        var found = _table.Find(destination, hash);
+        if (found >= 0)
+        {
+            return found;
+        }
+
+        var network = -1;
+        var group = 0;
+        if (!_protected.IsEmpty)
+        {
+            network = _protected.Match(destination);
+            if (network < 0)
+            {
+                return Unprotected;
+            }
+
+            group = _networkGroups[network];
+        }
+
+        var id = _table.Insert(destination, hash, _clock.Second, out var evictedPrefix);
+        if (id < 0)
+        {
+            _untracked++;
+            return Unprotected;
+        }
+
+        if (evictedPrefix >= 0)
+        {
+            _prefixes.Release(evictedPrefix);
+        }
+
+        _window.Forget(id);
+        ref var slot = ref _slots[id];
+        slot.Group = group;
+        slot.Network = network;
+        slot.Prefix = _prefixes.Acquire(destination, network);
+        return id;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void MarkAnswered(ref TrafficRecord record)
+    {
+        if ((record.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst)) != TcpFlags.Ack || (record.Flags & RecordFlags.LaterFragment) != 0)
+        {
+            return;
+        }
+
+        var id = _table.Find(record.Source, record.Source.Hash(_seed));
+        if (id >= 0 && _slots[id].Run.Tracker is { } tracker)
+        {
+            tracker.Answered.Mark(record.Destination, record.DestinationPort, record.SourcePort);
+        }
+    }
+
+    private long AdvanceClock(long second, long nanos)
+    {
+        if (!_clock.Started)
+        {
+            _clock.Started = true;
+            _clock.SetSecond(second);
+            _clock.FirstNanos = nanos;
+            _clock.LastNanos = nanos;
+            return second;
+        }
+
+        if (second > _clock.Second)
+        {
+            Roll(second, nanos);
+            return second;
+        }
+
+        // A late record is counted in the current second: counters never reopen a closed second.
+        return _clock.Second;
+    }
+
+    /// <summary>Closes the current second for every touched or active target, then the empty seconds up to <paramref name="newSecond"/>.</summary>
+    private void Roll(long newSecond, long nowNanos)
+    {
+        var s = _clock.Second;
+        CloseAll(s, _clock.SecondSpan(s, nowNanos), nowNanos);
+        var gap = newSecond - s - 1;
+        if (gap > 0)
+        {
+            _hosts.Skip(gap);
+            _prefixLifecycle.Skip(gap);
+        }
+
+        _hosts.Active.Compact();
+        _clock.SetSecond(newSecond);
+        _clock.SecondRecords = 0;
+    }
+
+    private void CloseAll(long s, double seconds, long nowNanos)
+    {
+        for (var t = 0; t < _touchedCount; t++)
+        {
+            CloseHost(_touched[t], s, seconds, nowNanos);
+        }
+
+        _touchedCount = 0;
+
+        // Pending and attacked targets that got nothing this second close with zero traffic.
+        var active = _hosts.Active;
+        for (var a = 0; a < active.Count; a++)
+        {
+            var id = active[a];
+            if (_slots[id].Run.State != TargetState.Idle && _slots[id].ClosedSecond != s)
+            {
+                CloseHost(id, s, seconds, nowNanos);
+            }
+        }
+
+        // Prefixes close after their hosts: only then is it known whose traffic is explained by a host of its own.
+        _prefixLifecycle.CloseAll(s, seconds, nowNanos);
+    }
+
+    private void CloseHost(int id, long s, double seconds, long nowNanos)
+    {
+        _hosts.Close(id, s, seconds, nowNanos);
+        _prefixLifecycle.AccountHost(ref _slots[id], s);
+    }
+
+    private void StartSecond(ref TargetSlot slot, int id, long second)
+    {
+        slot.Second = second;
+        slot.Packets = 0;
+        slot.Bytes = 0;
+        slot.NextCheck = HostLifecycle.FirstCheck;
+        slot.Samples = 0;
+        Array.Clear(_classCounts, id * GroupLimits.ClassCount, GroupLimits.ClassCount);
+        _touched[_touchedCount++] = id;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -340,51 +454,5 @@ public sealed partial class DetectionEngine
         x ^= x >> 27;
         _random = x;
         return x * 0x2545F4914F6CDD1DUL;
-    }
-
-    private long AdvanceClock(long second, long nanos)
-    {
-        if (!_started)
-        {
-            _started = true;
-            SetSecond(second);
-            _firstNanos = nanos;
-            _lastNanos = nanos;
-            return second;
-        }
-
-        if (second > _second)
-        {
-            Roll(second, nanos);
-            return second;
-        }
-
-        // A late record is counted in the current second: counters never reopen a closed second.
-        return _second;
-    }
-
-    private void SetSecond(long second)
-    {
-        _second = second;
-        _secondStartNanos = second * NanosPerSecond;
-    }
-
-    private void StartSecond(ref TargetSlot slot, int id, long second)
-    {
-        slot.Second = second;
-        slot.Packets = 0;
-        slot.Bytes = 0;
-        slot.NextCheck = FirstCheck;
-        slot.Samples = 0;
-        Array.Clear(_classCounts, id * GroupLimits.ClassCount, GroupLimits.ClassCount);
-        _touched[_touchedCount++] = id;
-    }
-
-    /// <summary>Span of second <paramref name="s"/> actually observed: the first and last seconds of the input may be partial.</summary>
-    private double SecondSpan(long s, long endNanos)
-    {
-        var from = Math.Max(s * NanosPerSecond, _firstNanos);
-        var to = Math.Min((s + 1) * NanosPerSecond, endNanos);
-        return Math.Clamp(to - from, RateFloorNanos, NanosPerSecond) / (double)NanosPerSecond;
     }
 }

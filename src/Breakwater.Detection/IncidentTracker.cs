@@ -19,12 +19,27 @@ internal sealed class IncidentTracker
     private const ulong HeavyHitterMask = 3;
     private const int HeavyHitterStride = 4;
 
-    private readonly VectorStats?[] _vectors = new VectorStats?[VectorNames.Count];
+    /// <summary>
+    /// Index after the vector kinds: packets of connections the target answers (<see cref="AnsweredFlows"/>), its
+    /// normal traffic. Counted in the incident's packets and in the fingerprint's collateral, never reported as a vector.
+    /// </summary>
+    public const int Established = VectorNames.Count;
+
+    /// <summary>Classes counted per tracker: the vector kinds and <see cref="Established"/>.</summary>
+    public const int ClassCount = VectorNames.Count + 1;
+
+    private readonly VectorStats?[] _vectors = new VectorStats?[ClassCount];
     private readonly long[] _miraiShape = new long[VectorNames.Count];
     private readonly ulong[] _slash8 = new ulong[4];
     private readonly ulong[] _ttls = new ulong[4];
 
     public HyperLogLog Sources { get; } = new(SourcePrecision);
+
+    /// <summary>Connections the target takes part in (host trackers only).</summary>
+    public AnsweredFlows Answered { get; } = new();
+
+    /// <summary>The host this tracker analyses, while it is listed in <see cref="HotSources"/>.</summary>
+    public NetAddress? Host { get; set; }
 
     public AddressTopK TopSources { get; } = new(32);
 
@@ -51,7 +66,14 @@ internal sealed class IncidentTracker
     public void Add(ref TrafficRecord record, ReadOnlySpan<byte> payload, long packets, long bytes, ulong sourceHash, ulong random)
     {
         var kind = VectorClassifier.Classify(ref record, payload);
-        var v = _vectors[(int)kind] ?? CreateVector(kind);
+        if (kind is VectorKind.AckFlood or VectorKind.TcpDataFlood or VectorKind.RstFlood or VectorKind.FinFlood
+            && !Answered.IsEmpty && Answered.Contains(record.Source, record.SourcePort, record.DestinationPort))
+        {
+            AddEstablished(ref record, payload, packets, bytes, random);
+            return;
+        }
+
+        var v = _vectors[(int)kind] ?? CreateVector((int)kind);
         v.Packets += packets;
         v.Bytes += bytes;
         // GRE counts by what it carries, so the report can say what is inside the tunnel.
@@ -95,6 +117,17 @@ internal sealed class IncidentTracker
         }
     }
 
+    /// <summary>A packet of an answered connection: counted and sampled (for collateral), outside the vectors and source statistics.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddEstablished(ref TrafficRecord record, ReadOnlySpan<byte> payload, long packets, long bytes, ulong random)
+    {
+        var v = _vectors[Established] ?? CreateVector(Established);
+        v.Packets += packets;
+        v.Bytes += bytes;
+        v.ProtocolPackets[VectorStats.ProtocolIndex(record.Protocol)] += packets;
+        v.Sample(ref record, payload, packets, random >> 8);
+    }
+
     public void Reset()
     {
         foreach (var v in _vectors)
@@ -106,6 +139,7 @@ internal sealed class IncidentTracker
         Array.Clear(_slash8);
         Array.Clear(_ttls);
         Sources.Clear();
+        Answered.Clear();
         TopSources.Clear();
         Dns?.Clear();
         Records = 0;
@@ -127,7 +161,7 @@ internal sealed class IncidentTracker
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private VectorStats CreateVector(VectorKind kind) => _vectors[(int)kind] = new VectorStats();
+    private VectorStats CreateVector(int index) => _vectors[index] = new VectorStats();
 
     // Default Mirai attack shapes (attack_tcp.c, attack_udp.c, attack_gre.c): SYN with a 20-byte option block,
     // ACK and UDP "plain" with 512 random bytes, STOMP data with 768 bytes, GRE carrying IPv4/UDP with 512 bytes.

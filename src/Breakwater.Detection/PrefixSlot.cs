@@ -5,7 +5,7 @@ namespace Breakwater.Detection;
 
 /// <summary>
 /// One tracked prefix (a protected network, or the /24 or /64 of destinations when none is configured): its
-/// one-second counters of traffic to hosts that are not under their own incident, and its lifecycle state.
+/// one-second counters of traffic to hosts that are not under their own incident, and its run (<see cref="RunState"/>).
 /// </summary>
 internal struct PrefixSlot
 {
@@ -37,25 +37,10 @@ internal struct PrefixSlot
     /// <summary>A second below the release level has been seen (or traffic started after the input did): the normal load is known.</summary>
     public bool BaselineKnown;
 
-    public long RunStart;
-    public long LastAttackSecond;
-    public long RunPackets;
-    public long RunBytes;
-    public double RunPeakPps;
-    public double RunPeakBps;
-    public long TailPackets;
-    public long TailBytes;
-    public long GlobalPacketsAtStart;
-
-    public IncidentTracker? Tracker;
-    public Incident? Incident;
-
     /// <summary>Packets per host of the prefix during the run (bounded), for the summary's list of attacked hosts.</summary>
     public Dictionary<NetAddress, long>? Hosts;
 
-    public int OverStreak;
-    public int Quiet;
-    public TargetState State;
     public bool InUse;
-    public bool Active;
+
+    public RunState Run;
 }

@@ -24,14 +24,18 @@ public sealed class DaemonHost : IDisposable
     private readonly LiveCapture? _capture;
     private readonly FlowDecoderHub _hub = new();
     private readonly TimeProvider _time;
+    private readonly DaemonStorage? _storage;
     private Task<bool>? _pendingWait;
 
-    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null)
+    /// <summary>Binds the collectors; <paramref name="storage"/> (opened by <see cref="DaemonStorage.OpenAsync"/>) or null to keep nothing.</summary>
+    public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, DaemonStorage? storage = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Events = events;
         _time = time ?? TimeProvider.System;
-        Engine = new DetectionEngine(config.Detection, events);
+        _storage = storage;
+        Engine = new DetectionEngine(config.Detection, storage is null ? events : storage.Attach(config.Detection, events));
+        Engine.SecondObserver = storage?.Writer;
         try
         {
             var sflow = new CollectorCounters("sflow");
@@ -71,6 +75,7 @@ public sealed class DaemonHost : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _storage?.Writer.Start();
         var receivers = _collectors.Select(c => Task.Run(() => c.RunAsync(stop.Token), CancellationToken.None)).ToList();
         var detector = Task.Factory.StartNew(() => DecodeAndDetect(stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _capture?.Start();
@@ -88,6 +93,10 @@ public sealed class DaemonHost : IDisposable
         _queue.Writer.TryComplete();
         await detector;
         WriteStats();
+        if (_storage is not null)
+        {
+            await _storage.Writer.StopAsync();
+        }
     }
 
     private void DecodeAndDetect(CancellationToken cancellationToken)
@@ -110,6 +119,7 @@ public sealed class DaemonHost : IDisposable
                 // Closes seconds that saw no traffic, so incidents end on time when an attack stops dead.
                 Engine.AdvanceTo(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _hub.Templates.ExpirePending(now.ToUnixTimeMilliseconds() * 1_000_000);
+                _storage?.Tick();
                 lastTick = now;
             }
 

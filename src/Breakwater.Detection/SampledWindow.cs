@@ -1,26 +1,35 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace Breakwater.Detection;
 
 /// <summary>
 /// Sampled traffic (sFlow 1:N, sampled NetFlow/IPFIX): per-target decisions on a sliding window of the last
 /// <see cref="SampledRate.HistorySeconds"/> closed seconds plus the current one, with a Poisson confidence bound
-/// on the sample count (<see cref="SampledRate"/>). Unsampled targets never come here.
+/// on the sample count (<see cref="SampledRate"/>). Unsampled targets never come here; the history arrays are
+/// allocated at the first sampled target.
 /// </summary>
-public sealed partial class DetectionEngine
+internal sealed class SampledWindow(int slots, DetectionClock clock, double releaseFraction)
 {
-    /// <summary>Class counts of the two history seconds per slot (16 longs a slot), allocated at the first sampled target.</summary>
+    /// <summary>Class counts of the two history seconds per slot (16 longs a slot).</summary>
     private long[]? _classHistory;
 
-    /// <summary>Counters of the two history seconds per slot, allocated with <see cref="_classHistory"/>.</summary>
-    private SampleHistory[]? _sampleHistory;
+    /// <summary>Counters of the two history seconds per slot.</summary>
+    private SampleHistory[]? _history;
+
+    /// <summary>A reused slot must not lend its previous target's seconds to the new one's window.</summary>
+    public void Forget(int id)
+    {
+        if (_history is not null)
+        {
+            _history[id] = default;
+        }
+    }
 
     /// <summary>Remembers a closed second of a sampled target for its window.</summary>
-    private void PushHistory(int id, long s, long packets, long bytes, long samples, ReadOnlySpan<long> classes)
+    public void Push(int id, long s, long packets, long bytes, long samples, ReadOnlySpan<long> classes)
     {
-        var history = _classHistory ??= new long[_slots.Length * 2 * GroupLimits.ClassCount];
-        ref var slot = ref (_sampleHistory ??= new SampleHistory[_slots.Length])[id];
+        var history = _classHistory ??= new long[slots * 2 * GroupLimits.ClassCount];
+        ref var slot = ref (_history ??= new SampleHistory[slots])[id];
         var at = id * 2 * GroupLimits.ClassCount;
         history.AsSpan(at, GroupLimits.ClassCount).CopyTo(history.AsSpan(at + GroupLimits.ClassCount, GroupLimits.ClassCount));
         classes.CopyTo(history.AsSpan(at, GroupLimits.ClassCount));
@@ -39,18 +48,13 @@ public sealed partial class DetectionEngine
     /// with the given counters) is confidently over the target's thresholds. Seconds without a record count as empty;
     /// before the first record of the input nothing was seen, so the window is shorter there.
     /// </summary>
-    private bool SampledOver(
-        int id, long s, long packets, long bytes, long samples, ReadOnlySpan<long> classes, double span, long nowNanos, out string? reason) =>
-        SampledOver(id, s, packets, bytes, samples, classes, span, nowNanos, out reason, out _, out _);
-
-    private bool SampledOver(
-        int id, long s, long packets, long bytes, long samples, ReadOnlySpan<long> classes, double span, long nowNanos,
+    public bool IsOver(
+        int id, GroupLimits limits, long s, long packets, long bytes, long samples, ReadOnlySpan<long> classes, double span, long nowNanos,
         out string? reason, out double estimate, out long windowSamples)
     {
-        ref var slot = ref _slots[id];
         Span<long> window = stackalloc long[GroupLimits.ClassCount];
         classes.CopyTo(window);
-        if (_classHistory is { } history && _sampleHistory is { } counters)
+        if (_classHistory is { } history && _history is { } counters)
         {
             ref var h = ref counters[id];
             var at = id * 2 * GroupLimits.ClassCount;
@@ -71,10 +75,9 @@ public sealed partial class DetectionEngine
             }
         }
 
-        var seen = Math.Max(span, (Math.Min(nowNanos, (s + 1) * NanosPerSecond) - _firstNanos) / (double)NanosPerSecond);
+        var seen = Math.Max(span, (Math.Min(nowNanos, (s + 1) * DetectionClock.NanosPerSecond) - clock.FirstNanos) / (double)DetectionClock.NanosPerSecond);
         var seconds = Math.Min(SampledRate.HistorySeconds + span, seen);
         reason = null;
-        var limits = _groups[slot.Group];
         var ratio = limits.Ratio(packets, bytes, window, seconds);
         estimate = ratio;
         windowSamples = samples;
@@ -83,7 +86,7 @@ public sealed partial class DetectionEngine
             return false;
         }
 
-        if (!SampledRate.IsOver(ratio, samples, Settings.ReleaseFraction))
+        if (!SampledRate.IsOver(ratio, samples, releaseFraction))
         {
             return false;
         }
@@ -98,13 +101,12 @@ public sealed partial class DetectionEngine
     /// and the quiet count: the estimate over this second and the one before, with a moderate confidence bound,
     /// since one second of ~2 samples at the release level would flip either way at random.
     /// </summary>
-    private bool SampledAbove(int id, long s, long packets, long bytes, long samples, ReadOnlySpan<long> classes, double span)
+    public bool IsAbove(int id, GroupLimits limits, long s, long packets, long bytes, long samples, ReadOnlySpan<long> classes, double span)
     {
-        ref var slot = ref _slots[id];
         Span<long> window = stackalloc long[GroupLimits.ClassCount];
         classes.CopyTo(window);
         var seconds = span;
-        if (_classHistory is { } history && _sampleHistory is { } counters && counters[id].Second1 == s - 1)
+        if (_classHistory is { } history && _history is { } counters && counters[id].Second1 == s - 1)
         {
             packets += counters[id].Packets1;
             bytes += counters[id].Bytes1;
@@ -113,51 +115,13 @@ public sealed partial class DetectionEngine
         }
 
         // A second without records before this one counts as an empty one, unless it came before the input.
-        if (s - 1 >= _firstNanos / NanosPerSecond)
+        if (s - 1 >= clock.FirstSecond)
         {
             seconds += 1;
         }
 
-        var ratio = _groups[slot.Group].Ratio(packets, bytes, window, seconds);
-        return samples > 0 && ratio * SampledRate.LowerBound(samples, SampledRate.AboveZ) / samples > Settings.ReleaseFraction;
-    }
-
-    /// <summary>Intra-second check of a sampled target: every sample can complete the window's evidence.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void SampledCheckpoint(int id, long nanos)
-    {
-        ref var slot = ref _slots[id];
-        slot.NextCheck = slot.Packets + 1;
-        if (slot.State == TargetState.Attacked)
-        {
-            return;
-        }
-
-        var span = SecondSpan(slot.Second, nanos);
-        ReadOnlySpan<long> classes = _classCounts.AsSpan(id * GroupLimits.ClassCount, GroupLimits.ClassCount);
-        var over = SampledOver(id, slot.Second, slot.Packets, slot.Bytes, slot.Samples, classes, span, nanos, out var reason, out var estimate, out var samples);
-
-        // Analyse from the likely onset on, but not for every lone sample of normal traffic.
-        if (slot.Tracker is null && estimate > Settings.ReleaseFraction && samples >= SampledRate.MinTrackerSamples)
-        {
-            EnsureTracker(ref slot);
-        }
-
-        if (!over)
-        {
-            return;
-        }
-
-        if (slot.State == TargetState.Idle)
-        {
-            slot.State = TargetState.Pending;
-            slot.RunStart = slot.Second;
-            slot.OverStreak = 0;
-            slot.GlobalPacketsAtStart = _globalPackets - slot.Packets;
-            AddActive(id);
-        }
-
-        Open(id, nanos, reason!);
+        var ratio = limits.Ratio(packets, bytes, window, seconds);
+        return samples > 0 && ratio * SampledRate.LowerBound(samples, SampledRate.AboveZ) / samples > releaseFraction;
     }
 
     private static void Add(Span<long> into, ReadOnlySpan<long> values)
