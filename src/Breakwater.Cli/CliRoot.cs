@@ -15,6 +15,7 @@ internal static class CliRoot
             DemoCommand.Create(verbose, stdout, stderr),
             ConfigCommand.Create(stdout, stderr),
             RunCommand.Create(verbose, stdout, stderr),
+            MitigationExportCommand.Create(stdout, stderr),
         };
         root.Options.Add(verbose);
 

@@ -15,7 +15,7 @@ namespace Breakwater.Detection;
 /// <see cref="Hysteresis"/> step, the <see cref="TrackerPool"/> of per-record analysers, the
 /// <see cref="IncidentLog"/> and the <see cref="ReportBuilder"/>.
 /// </remarks>
-public sealed class DetectionEngine
+public sealed partial class DetectionEngine
 {
     /// <summary>Most pooled per-target analysers alive at once.</summary>
     internal const int MaxTrackers = TrackerPool.MaxTrackers;

@@ -195,7 +195,8 @@ public sealed partial class HttpFloodDetector
         if (!slot.MinuteTainted)
         {
             var busiest = slot.MinuteClients.Top(1);
-            var top = busiest.Count > 0 ? busiest[0].Count : 0;
+            // A minute of normal traffic where no client came back twice still says clients send at least one request.
+            var top = busiest.Count > 0 ? busiest[0].Count : slot.Minute != long.MinValue ? 1 : 0;
             slot.PeakClientPerMinute = Math.Max(slot.PeakClientPerMinute, top);
         }
 

@@ -178,13 +178,13 @@ internal static class HttpIncidentBuilder
 
         if (slot.PeakClientPerMinute > 0)
         {
-            var rpm = (int)Math.Clamp(slot.PeakClientPerMinute * 2, 30, 60_000);
+            var rpm = (int)Math.Clamp(slot.PeakClientPerMinute * 2, 60, 60_000);
             return new HttpRateLimit
             {
                 RequestsPerMinute = rpm,
                 Burst = Math.Max(10, rpm / 6),
                 Basis = string.Create(CultureInfo.InvariantCulture,
-                    $"busiest client outside incidents: {slot.PeakClientPerMinute} requests in one minute; suggested twice that"),
+                    $"busiest client outside incidents: {slot.PeakClientPerMinute} requests in one minute; suggested twice that, at least 60"),
             };
         }
 
