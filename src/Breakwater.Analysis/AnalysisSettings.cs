@@ -30,9 +30,9 @@ public static class AnalysisSettings
         var protectedNetworks = settings.Networks.ToList();
         foreach (var text in networks ?? [])
         {
-            protectedNetworks.Add(Prefix.TryParse(text, out var prefix)
+            protectedNetworks.Add(PrefixRules.TryParse(text, out var prefix, out var problem)
                 ? new ProtectedNetwork(prefix, defaultGroup.Name)
-                : throw new ConfigException($"--networks: '{text}' is not a prefix; write ADDRESS/LENGTH, e.g. 198.51.100.0/24 or 2001:db8::/48."));
+                : throw new ConfigException($"--networks {problem}"));
         }
 
         return settings with { DefaultGroup = defaultGroup, Groups = groups, Networks = protectedNetworks };

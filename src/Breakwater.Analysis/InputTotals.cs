@@ -58,6 +58,36 @@ internal sealed partial class InputTotals
         }
     }
 
+    public long TimestampsOutOfOrder { get; private set; }
+
+    public long Analysed { get; private set; }
+
+    public long TimestampsOutOfRange { get; private set; }
+
+    /// <summary>Adds the clock's counts, and a warning for each kind of bad time stamp.</summary>
+    public void AddClock(InputClock clock)
+    {
+        TimestampsOutOfOrder = clock.OutOfOrder;
+        TimestampsOutOfRange = clock.OutOfRange;
+        Analysed = clock.Accepted;
+        if (clock.Newest != long.MinValue)
+        {
+            // The span of what was analysed, not of damaged or stepped-back stamps.
+            (_first, _last) = (clock.First, clock.Newest);
+        }
+
+        if (clock.OutOfOrder > 0)
+        {
+            Warnings.Add($"{clock.OutOfOrder:N0} packets were time-stamped up to {TimeSpan.FromTicks(clock.LargestStepBack / 100):g} before packets read ahead of them " +
+                "(a clock stepped back, or files given out of time order) and were left out of detection; give files in time order or merge them with mergecap.");
+        }
+
+        if (clock.OutOfRange > 0)
+        {
+            Warnings.Add($"{clock.OutOfRange:N0} packets had time stamps outside 1970–2106 (a damaged or overflowing clock field) and were left out of detection.");
+        }
+    }
+
     public InputSummary ToSummary() => new()
     {
         Files = Files,
@@ -71,5 +101,8 @@ internal sealed partial class InputTotals
         NonIp = NonIp,
         Truncated = Truncated,
         AccessLogs = AccessLogSummary(),
+        Analysed = Analysed,
+        TimestampsOutOfOrder = TimestampsOutOfOrder,
+        TimestampsOutOfRange = TimestampsOutOfRange,
     };
 }

@@ -2,6 +2,7 @@ using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Detection.L7;
 using Breakwater.Ingest;
+using Breakwater.Wire;
 
 namespace Breakwater.Analysis;
 
@@ -23,6 +24,7 @@ public static partial class OfflineAnalysis
         var engine = new DetectionEngine(request.Settings);
         var http = new HttpFloodDetector(L7Settings.From(request.Settings, request.Service));
         var totals = new InputTotals();
+        var clock = new InputClock();
         foreach (var file in request.Captures)
         {
             if (IsAccessLog(file))
@@ -31,12 +33,14 @@ public static partial class OfflineAnalysis
             }
             else
             {
-                ReadCapture(file, engine, http, totals, request.Progress, cancellationToken);
+                var sink = new HttpPacketSink<TimeCheckedSink<DetectionSink>>(new TimeCheckedSink<DetectionSink>(new DetectionSink(engine), clock), http);
+                ReadCapture(file, sink, totals, request.Progress, cancellationToken);
             }
         }
 
         engine.Complete();
         http.Complete();
+        totals.AddClock(clock);
         return new AnalysisDocument
         {
             Input = totals.ToSummary(),
@@ -47,19 +51,26 @@ public static partial class OfflineAnalysis
         };
     }
 
-    private static void ReadCapture(
-        string file, DetectionEngine engine, HttpFloodDetector http, InputTotals totals, IAnalysisProgress? progress, CancellationToken cancellationToken)
+    private static void ReadCapture<TSink>(string file, TSink sink, InputTotals totals, IAnalysisProgress? progress, CancellationToken cancellationToken)
+        where TSink : struct, ITrafficSink
     {
-        var sink = new HttpPacketSink<DetectionSink>(new DetectionSink(engine), http);
-        using var reader = CaptureFileReader.Open(file);
-        progress?.Begin(file, reader.Length);
-        while (reader.Read(ref sink, PacketsPerBatch))
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(reader.Position, reader.Stats.Packets);
-        }
+            using var reader = CaptureFileReader.Open(file);
+            progress?.Begin(file, reader.Length);
+            while (reader.Read(ref sink, PacketsPerBatch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(reader.Position, reader.Stats.Packets);
+            }
 
-        progress?.End();
-        totals.Add(file, reader.Format, reader.Stats);
+            progress?.End();
+            totals.Add(file, reader.Format, reader.Stats);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The device failed under the file, or it is not readable: a bad input, named, not an internal error.
+            throw new CaptureFormatException($"{file} cannot be read: {(e is UnauthorizedAccessException ? "permission denied" : e.Message.TrimEnd('.'))}.", e);
+        }
     }
 }

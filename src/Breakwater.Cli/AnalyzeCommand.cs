@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Breakwater.Analysis;
-using Breakwater.Configuration;
+using Breakwater.Cli.Errors;
 using Breakwater.Core;
-using Breakwater.Ingest;
 
 namespace Breakwater.Cli;
 
@@ -37,55 +36,29 @@ internal static class AnalyzeCommand
 
     internal static int Run(AnalyzeOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        DetectionSettings settings;
-        try
+        var settings = AnalysisSettings.Build(
+            options.ConfigPath,
+            options.Networks?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            options.ThresholdPps,
+            options.ThresholdMbps);
+        var request = new AnalysisRequest
         {
-            settings = AnalysisSettings.Build(options.ConfigPath, options.Networks?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options.ThresholdPps, options.ThresholdMbps);
-        }
-        catch (ConfigException e)
+            Captures = options.Files,
+            Service = options.Service,
+            Settings = settings,
+            Progress = !Console.IsErrorRedirected && options.Json != "-" ? new TerminalProgress() : null,
+        };
+        foreach (var file in request.Captures)
         {
-            stderr.WriteLine($"breakwater: {e.Message}");
-            return ExitCodes.BadUsage;
-        }
-
-        foreach (var file in options.Files)
-        {
-            if (!File.Exists(file))
-            {
-                stderr.WriteLine($"breakwater: {file} does not exist; give the path of a pcap or pcapng file or a web access log.");
-                return ExitCodes.BadInput;
-            }
+            CliPaths.RequireInputFile(file, "a pcap or pcapng file or a web access log");
         }
 
-        AnalysisDocument document;
-        try
+        if (options.Json is { } jsonPath)
         {
-            var interactive = !Console.IsErrorRedirected && options.Json != "-";
-            document = OfflineAnalysis.Run(
-                new AnalysisRequest { Captures = options.Files, Service = options.Service, Settings = settings, Progress = interactive ? new TerminalProgress() : null },
-                cancellationToken);
-        }
-        catch (CaptureFormatException e)
-        {
-            stderr.WriteLine($"breakwater: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"breakwater: cannot read the input: {e.Message}");
-            if (options.Verbose)
-            {
-                stderr.WriteLine(e);
-            }
-
-            return ExitCodes.BadInput;
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("breakwater: analysis cancelled.");
-            return ExitCodes.RuntimeFailure;
+            CliPaths.RequireOutputFile(jsonPath, "--json", request.InputPaths.Append(options.ConfigPath));
         }
 
+        var document = OfflineAnalysis.Run(request, cancellationToken);
         foreach (var warning in document.Warnings)
         {
             stderr.WriteLine($"breakwater: warning: {warning}");
@@ -100,20 +73,24 @@ internal static class AnalyzeCommand
         {
             if (options.Json is not null)
             {
-                try
-                {
-                    File.WriteAllText(options.Json, AnalysisJson.Serialize(document) + "\n");
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    stderr.WriteLine($"breakwater: cannot write {options.Json}: {e.Message}");
-                    return ExitCodes.RuntimeFailure;
-                }
+                AtomicFile.WriteAllText(options.Json, AnalysisJson.Serialize(document) + "\n");
             }
 
             AnalysisSummary.Write(document, stdout);
         }
 
-        return ExitCodes.Ok;
+        return NothingAnalysed(document.Input) is { } why ? throw CliError.Input(why) : ExitCodes.Ok;
+    }
+
+    /// <summary>A capture with packets none of which could be decoded is bad input, not "no attack found".</summary>
+    private static string? NothingAnalysed(InputSummary input)
+    {
+        if (input.Malformed == 0 || input.Analysed > 0)
+        {
+            return null;
+        }
+
+        var reasons = string.Join(", ", input.MalformedReasons.OrderByDescending(r => r.Value).Take(3).Select(r => $"{r.Key} {r.Value:N0}"));
+        return $"nothing could be analysed: {input.Malformed:N0} malformed records and no usable packet in {string.Join(", ", input.Files)} ({reasons}); is this really a capture?";
     }
 }

@@ -1,13 +1,18 @@
 using System.CommandLine;
+using Breakwater.Cli.Errors;
 
 namespace Breakwater.Cli;
 
-/// <summary>Builds the command tree and runs it. Parse errors exit 2 with one sentence on stderr.</summary>
+/// <summary>
+/// Builds the command tree and runs it. Commands only parse and print, and throw on any problem; parse errors and
+/// exceptions become an exit code and one sentence on stderr here, in one place (<see cref="ParseErrorMessages"/>,
+/// <see cref="ErrorMap"/>). A new command is one line in <see cref="Build"/>.
+/// </summary>
 internal static class CliRoot
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr, out Option<bool> verbose)
     {
-        var verbose = new Option<bool>("--verbose") { Description = "Print details (such as stack traces) with errors.", Recursive = true };
+        verbose = new Option<bool>("--verbose") { Description = "Print details (such as stack traces) with errors.", Recursive = true };
         var root = new RootCommand("Breakwater: DDoS detection, mitigation and attack forensics.")
         {
             AnalyzeCommand.Create(verbose, stdout, stderr),
@@ -18,16 +23,16 @@ internal static class CliRoot
             MitigationExportCommand.Create(stdout, stderr),
         };
         root.Options.Add(verbose);
+        return root;
+    }
 
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = Build(stdout, stderr, out var verbose);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (ParseErrorMessages.Describe(parse) is { } problem)
         {
-            foreach (var error in parse.Errors)
-            {
-                await stderr.WriteLineAsync($"breakwater: {error.Message}");
-            }
-
-            await stderr.WriteLineAsync("Run 'breakwater --help' for usage.");
+            await stderr.WriteLineAsync($"breakwater: {problem}");
             return ExitCodes.BadUsage;
         }
 
@@ -36,16 +41,9 @@ internal static class CliRoot
         {
             return await parse.InvokeAsync(config, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            // A bug, not a user error: one sentence, details only on request.
-            await stderr.WriteLineAsync($"breakwater: internal error: {e.Message} (run with --verbose for details, and please report it).");
-            if (parse.GetValue(verbose))
-            {
-                await stderr.WriteLineAsync(e.ToString());
-            }
-
-            return ExitCodes.RuntimeFailure;
+            return ErrorMap.Report(e, stderr, parse.GetValue(verbose));
         }
     }
 }

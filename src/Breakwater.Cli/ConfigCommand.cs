@@ -10,24 +10,16 @@ internal static class ConfigCommand
     {
         var file = new Argument<string>("FILE") { Description = "breakwater.yaml to check." };
         var check = new Command("check", "Validate a configuration file.") { file };
-        check.SetAction(parse => Check(parse.GetValue(file)!, stdout, stderr));
+        check.SetAction(parse => Check(parse.GetValue(file)!, stdout));
         return new Command("config", "Work with configuration files.") { check };
     }
 
-    private static int Check(string path, TextWriter stdout, TextWriter stderr)
+    private static int Check(string path, TextWriter stdout)
     {
-        try
-        {
-            var config = ConfigLoader.LoadFile(path);
-            var detection = config.Detection;
-            stdout.WriteLine($"{path} is valid: {detection.Networks.Count} protected network(s), {detection.Groups.Count} group(s).");
-            stdout.WriteLine($"store: {config.Storage}");
-            return ExitCodes.Ok;
-        }
-        catch (ConfigException e)
-        {
-            stderr.WriteLine($"breakwater: {e.Message}");
-            return ExitCodes.BadUsage;
-        }
+        var config = ConfigLoader.LoadFile(path);
+        var detection = config.Detection;
+        stdout.WriteLine($"{path} is valid: {detection.Networks.Count} protected network(s), {detection.Groups.Count} group(s).");
+        stdout.WriteLine($"store: {config.Storage}");
+        return ExitCodes.Ok;
     }
 }

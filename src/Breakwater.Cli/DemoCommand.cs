@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Breakwater.Cli.Errors;
+using Breakwater.Simulation;
 
 namespace Breakwater.Cli;
 
@@ -20,18 +22,21 @@ internal static class DemoCommand
 
     private static int Run(string? scenario, string? directory, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        scenario ??= FindSample("march-10-2025.yaml");
-        if (scenario is null)
+        scenario ??= FindSample("march-10-2025.yaml")
+            ?? throw CliError.Usage("cannot find samples/march-10-2025.yaml; run the demo from the repository or pass --scenario FILE.");
+        try
         {
-            stderr.WriteLine("breakwater: cannot find samples/march-10-2025.yaml; run the demo from the repository or pass --scenario FILE.");
-            return ExitCodes.BadUsage;
+            directory ??= Directory.CreateTempSubdirectory("breakwater-demo-").FullName;
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliError.Usage($"cannot use --dir {directory}: {IoReason.Of(e)}; choose a writable folder.", e);
         }
 
-        directory ??= Directory.CreateTempSubdirectory("breakwater-demo-").FullName;
-        Directory.CreateDirectory(directory);
         var pcap = Path.Combine(directory, Path.GetFileNameWithoutExtension(scenario) + ".pcap");
         stdout.WriteLine($"Simulating {Path.GetFileName(scenario)} …");
-        var code = SimulateCommand.Run(scenario, pcap, verbose, stdout, stderr);
+        var code = SimulateCommand.Run(scenario, pcap, ScenarioGenerator.DefaultMaxBytes, stdout, ct);
         if (code != ExitCodes.Ok)
         {
             return code;

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Breakwater.Cli.Errors;
 using Breakwater.Configuration;
+using Breakwater.Ingest;
 using Breakwater.Server;
 
 namespace Breakwater.Cli;
@@ -13,44 +14,45 @@ internal static class RunCommand
     {
         var config = new Option<string>("--config") { Description = "breakwater.yaml (see docs/configuration.md).", Required = true };
         var command = new Command("run", "Run the daemon: flow collectors, detection and the JSON-lines event stream.") { config };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config)!, parse.GetValue(verbose), stdout, stderr, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config)!, stdout, stderr, ct));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string configPath, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string configPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        BreakwaterConfig config;
-        try
-        {
-            config = ConfigLoader.LoadFile(configPath);
-        }
-        catch (ConfigException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: {e.Message}");
-            return ExitCodes.BadUsage;
-        }
-
+        var config = ConfigLoader.LoadFile(configPath);
         if (config.Collectors.SFlowListen.Count + config.Collectors.NetFlowListen.Count == 0 && config.Collectors.PcapInterface is null)
         {
-            await stderr.WriteLineAsync($"breakwater: {configPath} has no collectors; add collectors.sflow.listen, collectors.netflow.listen or collectors.pcap.interface (see docs/configuration.md).");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage($"{configPath} has no collectors; add collectors.sflow.listen, collectors.netflow.listen or collectors.pcap.interface (see docs/configuration.md).");
         }
 
-        TextWriter events;
+        var eventsFile = config.Events.File;
+        if (eventsFile != "-")
+        {
+            CliPaths.RequireOutputFile(eventsFile, "events.file", [configPath]);
+        }
+
+        var events = eventsFile == "-" ? null : new StreamWriter(eventsFile, append: true);
         try
         {
-            events = config.Events.File == "-" ? stdout : new StreamWriter(config.Events.File, append: true);
+            using var stream = new EventStreamWriter(events ?? stdout, TimeProvider.System, eventsFile);
+            return await RunHostAsync(config, configPath, stream, stderr, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        finally
         {
-            await stderr.WriteLineAsync($"breakwater: cannot open events.file {config.Events.File}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
+            if (events is not null)
+            {
+                CloseQuietly(events);
+            }
         }
+    }
 
+    private static async Task<int> RunHostAsync(BreakwaterConfig config, string configPath, EventStreamWriter stream, TextWriter stderr, CancellationToken cancellationToken)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
-            context.Cancel = true; // shut down cleanly: final collector.stats, then exit 0.
+            context.Cancel = true; // shut down cleanly: interrupted incidents, final collector.stats, then exit 0.
             stop.Cancel();
         });
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
@@ -58,16 +60,26 @@ internal static class RunCommand
             context.Cancel = true;
             stop.Cancel();
         });
-        DaemonStorage? storage = null;
+
+        await using var storage = config.Storage is { } storageSettings ? await DaemonStorage.OpenAsync(storageSettings, cancellationToken: stop.Token) : null;
+        if (storage is not null)
+        {
+            await stderr.WriteLineAsync($"breakwater: store {config.Storage} (schema {storage.SchemaVersion}, {storage.Recovered.Count} open incident(s) to resume)");
+        }
+
+        DaemonHost host;
         try
         {
-            if (config.Storage is { } storageSettings)
-            {
-                storage = await DaemonStorage.OpenAsync(storageSettings, cancellationToken: stop.Token);
-                await stderr.WriteLineAsync($"breakwater: store {storageSettings} (schema {storage.SchemaVersion}, {storage.Recovered.Count} open incident(s) to resume)");
-            }
+            host = new DaemonHost(config, stream, storage: storage);
+        }
+        catch (CaptureFormatException e)
+        {
+            // A live-capture interface that cannot be used is a configuration matter here.
+            throw CliError.Usage($"{e.Message.TrimEnd('.')}; check collectors.pcap.interface in {configPath}.", e);
+        }
 
-            using var host = new DaemonHost(config, new EventStreamWriter(events, TimeProvider.System), storage: storage);
+        using (host)
+        {
             foreach (var collector in host.Collectors)
             {
                 await stderr.WriteLineAsync($"breakwater: listening for {collector.Protocol.ToString().ToLowerInvariant()} on {collector.LocalEndPoint} (receive buffer {collector.ActualReceiveBufferBytes / 1024} KiB)");
@@ -79,44 +91,20 @@ internal static class RunCommand
             }
 
             await host.RunAsync(stop.Token);
-            return ExitCodes.Ok;
         }
-        catch (Ingest.CaptureFormatException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: {e.Message}");
-            return ExitCodes.BadUsage;
-        }
-        catch (Storage.StoreException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: {e.Message}");
-            if (verbose)
-            {
-                await stderr.WriteLineAsync(e.ToString());
-            }
 
-            return ExitCodes.RuntimeFailure;
-        }
-        catch (SocketException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: cannot listen as configured in {configPath}: {e.Message}");
-            if (verbose)
-            {
-                await stderr.WriteLineAsync(e.ToString());
-            }
+        return ExitCodes.Ok;
+    }
 
-            return ExitCodes.RuntimeFailure;
-        }
-        finally
+    // After a failed write the buffer still holds the line; flushing it again on close would hide the first error.
+    private static void CloseQuietly(StreamWriter events)
+    {
+        try
         {
-            if (storage is not null)
-            {
-                await storage.DisposeAsync();
-            }
-
-            if (!ReferenceEquals(events, stdout))
-            {
-                await events.DisposeAsync();
-            }
+            events.Dispose();
+        }
+        catch (IOException)
+        {
         }
     }
 }

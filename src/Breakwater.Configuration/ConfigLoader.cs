@@ -1,6 +1,6 @@
 using System.Net;
 using Breakwater.Core;
-using YamlDotNet.Core;
+using Breakwater.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Breakwater.Configuration;
@@ -29,40 +29,23 @@ public static partial class ConfigLoader
     private static readonly string[] ThresholdKeys =
         ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps", "prefix_pps", "prefix_mbps", "rps"];
 
-    public static BreakwaterConfig LoadFile(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException($"Cannot read the configuration file {path}: {e.Message}", e);
-        }
-
-        return Parse(text, path);
-    }
+    public static BreakwaterConfig LoadFile(string path) => Parse(ConfigFileText.Read(path), path);
 
     public static BreakwaterConfig Parse(string yaml, string fileName = "breakwater.yaml")
     {
-        var stream = new YamlStream();
-        try
+        var document = BoundedYaml.Load(yaml, out var problem);
+        if (problem is not null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ConfigException($"{fileName} line {e.Start.Line}: not valid YAML ({e.Message}).", e);
+            throw new ConfigException($"{fileName} line {problem.Line}: {problem.Message}");
         }
 
         var reader = new YamlNodeReader(fileName);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (document is null or YamlScalarNode { Value: null or "" })
         {
             return new BreakwaterConfig { Path = fileName, Storage = DefaultStorage(fileName) };
         }
 
-        var root = reader.Mapping(stream.Documents[0].RootNode, "the configuration");
+        var root = reader.Mapping(document, "the configuration");
         var settings = new DetectionSettings();
         YamlNode? networksNode = null;
         var groups = new Dictionary<string, HostGroup>(StringComparer.Ordinal);
@@ -88,7 +71,7 @@ public static partial class ConfigLoader
                 case "events":
                     foreach (var (_, file, _) in reader.Entries(reader.Mapping(value, "events"), "events", EventKeys))
                     {
-                        events = new EventSettings { File = reader.String(file, "events.file") };
+                        events = new EventSettings { File = ConfigFileText.CheckOutput(reader, file, "events.file", fileName) };
                     }
 
                     break;
@@ -119,6 +102,7 @@ public static partial class ConfigLoader
     private static List<ProtectedNetwork> ReadNetworks(YamlNodeReader reader, YamlNode node, Dictionary<string, HostGroup> groups)
     {
         var list = new List<ProtectedNetwork>();
+        var seen = new Dictionary<Prefix, long>();
         var sequence = reader.Sequence(node, "networks");
         for (var i = 0; i < sequence.Children.Count; i++)
         {
@@ -131,9 +115,15 @@ public static partial class ConfigLoader
                 if (key == "prefix")
                 {
                     var text = reader.String(value, $"{path}.prefix");
-                    prefix = Prefix.TryParse(text, out var parsed)
+                    prefix = PrefixRules.TryParse(text, out var parsed, out var why)
                         ? parsed
-                        : throw reader.Error(value, $"{path}.prefix", $"must be a prefix such as 198.51.100.0/24 or 2001:db8::/48, got '{text}'.");
+                        : throw reader.Error(value, $"{path}.prefix", why);
+                    if (seen.TryGetValue(parsed, out var earlier))
+                    {
+                        throw reader.Error(value, $"{path}.prefix", $"{parsed} is already listed at line {earlier}; list each prefix once, with one group.");
+                    }
+
+                    seen[parsed] = value.Start.Line;
                 }
                 else
                 {

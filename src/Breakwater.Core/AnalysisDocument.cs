@@ -49,6 +49,15 @@ public sealed class InputSummary
     /// <summary>Extension: web access logs read (null when none were given).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AccessLogInput? AccessLogs { get; init; }
+
+    /// <summary>Extension: packets that reached detection (decoded IP packets with plausible time stamps).</summary>
+    public long Analysed { get; init; }
+
+    /// <summary>Extension: packets more than a second older than one read before them; counted, left out of detection.</summary>
+    public long TimestampsOutOfOrder { get; init; }
+
+    /// <summary>Extension: packets whose time stamp is outside 1970–2106 (damaged or overflowing); counted, left out of detection.</summary>
+    public long TimestampsOutOfRange { get; init; }
 }
 
 public sealed partial class IncidentReport

@@ -78,6 +78,13 @@ public sealed partial class DetectionEngine
 
     public IIncidentObserver? Observer { get; }
 
+    /// <summary>Set before the first record; receives every closed target second (the daemon's store rolls them up per minute).</summary>
+    public ITargetSecondObserver? SecondObserver
+    {
+        get => _hosts.SecondObserver;
+        set => _hosts.SecondObserver = value;
+    }
+
     /// <summary>Targets currently tracked (never more than <see cref="DetectionSettings.MaxTrackedTargets"/>).</summary>
     internal int TrackedTargets => _table.Tracked;
 

@@ -72,16 +72,17 @@ public sealed class DaemonHost : IDisposable
     /// <summary>The live capture, when <c>collectors.pcap.interface</c> is set.</summary>
     public LiveCapture? Capture => _capture;
 
+    /// <summary>Runs until cancelled; throws the event stream's <see cref="EventStreamWriter.Failure"/> when a write failed.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Events.Failed);
         _storage?.Writer.Start();
         var receivers = _collectors.Select(c => Task.Run(() => c.RunAsync(stop.Token), CancellationToken.None)).ToList();
         var detector = Task.Factory.StartNew(() => DecodeAndDetect(stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         _capture?.Start();
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -92,10 +93,16 @@ public sealed class DaemonHost : IDisposable
         await Task.WhenAll(receivers);
         _queue.Writer.TryComplete();
         await detector;
+        Events.WriteInterrupted(Engine.Incidents);
         WriteStats();
         if (_storage is not null)
         {
             await _storage.Writer.StopAsync();
+        }
+
+        if (Events.Failure is { } failure)
+        {
+            throw failure;
         }
     }
 

@@ -9,11 +9,34 @@ namespace Breakwater.Server;
 /// <summary>
 /// The daemon's JSON-lines event stream (PRODUCT.md contract): one object per line with <c>event</c> and <c>time</c>;
 /// <c>incident.started|updated|ended</c> carry <c>incident</c> (the analysis document's incident), <c>collector.stats</c>
-/// carries <c>collector</c>, <c>datagrams</c>, <c>records</c>, <c>drops</c> and <c>exporters</c>.
+/// carries <c>collector</c>, <c>datagrams</c>, <c>records</c>, <c>drops</c> and <c>exporters</c>. A failed write (full
+/// disk, closed pipe) is kept as <see cref="Failure"/>, naming <paramref name="destination"/>, and signals
+/// <see cref="Failed"/> at once so that the daemon stops and says so, instead of losing events silently.
 /// </summary>
-public sealed class EventStreamWriter(TextWriter output, TimeProvider time) : IIncidentObserver
+public sealed class EventStreamWriter(TextWriter output, TimeProvider time, string destination = "-") : IIncidentObserver, IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _failed = new();
+
+    /// <summary>Cancelled at the first failed write.</summary>
+    public CancellationToken Failed => _failed.Token;
+
+    /// <summary>The first failed write, with a message naming the file; null while all is well.</summary>
+    public IOException? Failure { get; private set; }
+
+    /// <summary>
+    /// At shutdown: a last <c>incident.updated</c> with status <c>interrupted</c> for each incident still open, so
+    /// that a consumer can tell it did not end (after a restart, detection starts afresh: a continuing attack opens a new incident).
+    /// </summary>
+    public void WriteInterrupted(IEnumerable<IncidentReport> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        foreach (var incident in incidents.Where(i => i.Status != "ended"))
+        {
+            incident.Status = "interrupted";
+            OnUpdated(incident);
+        }
+    }
 
     public void OnStarted(IncidentReport incident) => WriteIncident("incident.started", incident);
 
@@ -90,8 +113,24 @@ public sealed class EventStreamWriter(TextWriter output, TimeProvider time) : II
         var line = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         lock (_gate)
         {
-            output.WriteLine(line);
-            output.Flush();
+            if (Failure is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                output.WriteLine(line);
+                output.Flush();
+            }
+            catch (IOException e)
+            {
+                var where = destination == "-" ? "standard output" : destination;
+                Failure = new IOException($"cannot write events to {where}: {e.Message.TrimEnd('.')}; the daemon stopped.", e);
+                _failed.Cancel();
+            }
         }
     }
+
+    public void Dispose() => _failed.Dispose();
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Breakwater.Core;
-using YamlDotNet.Core;
+using Breakwater.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Breakwater.Simulation;
@@ -12,16 +12,29 @@ internal static partial class ScenarioLoader
     private static readonly DateTimeOffset DefaultStart = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
     private static readonly Prefix DefaultServerPrefix = Prefix.Parse("198.51.100.0/24");
 
+    /// <summary>pcap stores seconds as an unsigned 32-bit number: times from 1970 to 2106-02-07T06:28:15Z.</summary>
+    private static readonly DateTimeOffset LastPcapTime = DateTimeOffset.FromUnixTimeSeconds(uint.MaxValue);
+
     public static Scenario Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException($"{path} is a directory; give a scenario YAML file (see samples/).");
+        }
+
         string text;
         try
         {
+            if (new FileInfo(path).Length > BoundedYaml.MaxChars)
+            {
+                throw new ScenarioException($"{path}: a scenario is at most {BoundedYaml.MaxChars:N0} bytes; is this the right file?");
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ScenarioException($"{path}: cannot read the scenario: {ex.Message}", ex);
+            throw new ScenarioException($"{path}: cannot read the scenario: {(ex is UnauthorizedAccessException ? "permission denied" : ex.Message)}", ex);
         }
 
         return Parse(text, path);
@@ -29,23 +42,19 @@ internal static partial class ScenarioLoader
 
     public static Scenario Parse(string text, string path)
     {
-        var stream = new YamlStream();
-        try
+        var document = BoundedYaml.Load(text, out var problem);
+        if (problem is not null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            throw new ScenarioException($"{path}:{ex.Start.Line.ToString(CultureInfo.InvariantCulture)}:{ex.Start.Column.ToString(CultureInfo.InvariantCulture)}: not valid YAML: {ex.Message}", ex);
+            throw new ScenarioException($"{path}:{problem.Line.ToString(CultureInfo.InvariantCulture)}: {problem.Message}");
         }
 
-        if (stream.Documents.Count == 0)
+        if (document is null)
         {
             throw new ScenarioException($"{path}:1:1: the scenario is empty; it needs at least 'scenario:' and 'attacks:' or 'background:'.");
         }
 
         var yaml = new YamlReader(path);
-        var root = yaml.Mapping(stream.Documents[0].RootNode, "the scenario");
+        var root = yaml.Mapping(document, "the scenario");
         yaml.CheckKeys(root, "the scenario", "scenario", "seed", "start", "link", "timestamps", "duration", "background", "attacks");
         var name = yaml.Scalar(yaml.Require(root, "scenario", "the scenario"), "scenario");
         var seed = YamlReader.Get(root, "seed") is { } seedNode ? (ulong)yaml.Number(seedNode, "seed", 0, long.MaxValue) : 1UL;
@@ -118,6 +127,12 @@ internal static partial class ScenarioLoader
         if (attacks.Count == 0 && background is null)
         {
             throw yaml.Error(root, "the scenario has neither 'attacks' nor 'background'; add at least one.");
+        }
+
+        if (start < DateTimeOffset.UnixEpoch || (LastPcapTime - start).Ticks / 10_000_000.0 < duration / 1e9)
+        {
+            throw yaml.Error(YamlReader.Get(root, "start") ?? root,
+                $"the scenario runs from {start:yyyy-MM-dd'T'HH:mm:ss'Z'} for {TimeSpan.FromTicks(Math.Min(duration / 100, TimeSpan.MaxValue.Ticks))}; pcap timestamps hold 1970-01-01 to 2106-02-07, so choose a start and duration within them.");
         }
 
         return new Scenario(name, seed, start, link, resolution, background, attacks) { DurationNs = duration };

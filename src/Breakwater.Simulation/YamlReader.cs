@@ -42,7 +42,7 @@ internal sealed partial class YamlReader(string path)
     public double Number(YamlNode node, string what, double min, double max)
     {
         var text = Scalar(node, what).Replace("_", "", StringComparison.Ordinal);
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < min || value > max)
         {
             throw Error(node, $"{what} is '{text}'; allowed: a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
         }
@@ -66,15 +66,26 @@ internal sealed partial class YamlReader(string path)
     /// <summary>Durations: "90s", "5m", "1h30m", "250ms", "1.5s", "00:45:00", or a plain number of seconds.</summary>
     public long DurationNs(YamlNode node, string what)
     {
+        var ns = ParseDurationNs(node, what);
+        return double.IsFinite(ns) && ns <= MaxDurationNs
+            ? (long)ns
+            : throw Error(node, $"{what} is '{Scalar(node, what).Trim()}'; allowed: a duration of at most 10 years (pcap timestamps end in 2106).");
+    }
+
+    /// <summary>Ten years: far beyond any scenario, and far below where nanosecond counts overflow.</summary>
+    private const double MaxDurationNs = 10 * 365.25 * 86400e9;
+
+    private double ParseDurationNs(YamlNode node, string what)
+    {
         var text = Scalar(node, what).Trim();
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
         {
-            return (long)(seconds * 1e9);
+            return seconds * 1e9;
         }
 
         if (TimeSpan.TryParseExact(text, [@"hh\:mm\:ss", @"hh\:mm\:ss\.FFFFFFF", @"h\:mm\:ss"], CultureInfo.InvariantCulture, out var span))
         {
-            return span.Ticks * 100;
+            return span.Ticks * 100.0;
         }
 
         var match = DurationPattern().Match(text);
@@ -95,7 +106,7 @@ internal sealed partial class YamlReader(string path)
                 };
             }
 
-            return (long)total;
+            return total;
         }
 
         throw Error(node, $"{what} is '{text}'; allowed: a duration like 90s, 5m, 1h30m, 250ms, 00:45:00 or a number of seconds.");

@@ -6,26 +6,34 @@ public readonly record struct PcapngInterface(LinkType LinkType, uint SnapLength
     /// <summary>if_tsresol default: microseconds.</summary>
     public const byte DefaultResolution = 6;
 
-    /// <summary>Converts a 64-bit pcapng timestamp in this interface's units to Unix nanoseconds.</summary>
+    /// <summary>What <see cref="ToNanos"/> returns for a time stamp that does not fit Unix nanoseconds in 64 bits.</summary>
+    public const long OutOfRange = long.MinValue;
+
+    /// <summary>
+    /// Converts a 64-bit pcapng timestamp in this interface's units to Unix nanoseconds; <see cref="OutOfRange"/> when
+    /// the value overflows (a 64-bit count of microseconds reaches far past year 2262), instead of wrapping silently.
+    /// </summary>
     public long ToNanos(ulong timestamp)
     {
         // if_tsresol: the top bit selects a negative power of 2, otherwise of 10.
         var exponent = TimestampResolution & 0x7F;
-        long nanos;
+        UInt128 nanos;
         if ((TimestampResolution & 0x80) != 0)
         {
-            nanos = exponent >= 64 ? 0 : (long)(ulong)(((UInt128)timestamp * 1_000_000_000UL) >> exponent);
+            nanos = exponent >= 64 ? 0 : ((UInt128)timestamp * 1_000_000_000UL) >> exponent;
         }
         else if (exponent <= 9)
         {
-            nanos = (long)timestamp * Pow10(9 - exponent);
+            nanos = (UInt128)timestamp * (ulong)Pow10(9 - exponent);
         }
         else
         {
-            nanos = exponent > 28 ? 0 : (long)(timestamp / (ulong)Pow10(Math.Min(exponent - 9, 18)));
+            nanos = exponent > 28 ? 0 : timestamp / (ulong)Pow10(Math.Min(exponent - 9, 18));
         }
 
-        return nanos + (TimestampOffsetSeconds * 1_000_000_000L);
+        var offset = (Int128)TimestampOffsetSeconds * 1_000_000_000L;
+        var total = (Int128)nanos + offset;
+        return total > long.MaxValue || total < long.MinValue + 1 ? OutOfRange : (long)total;
     }
 
     private static long Pow10(int exponent)

@@ -53,9 +53,11 @@ public sealed class FlowDecoderHub
         }
         else
         {
-            var version = span.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(span) : 0;
+            // Fewer than two bytes hold no version at all: too short, not an unknown version.
+            var version = span.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(span) : -1;
             result = version switch
             {
+                -1 => FlowDecodeResult.Dropped(FlowDropReason.DatagramTooShort),
                 5 => NetFlowV5Decoder.Decode(span, ref stamped),
                 9 => NetFlowV9Decoder.Decode(span, datagram.Exporter, datagram.ReceivedNanos, Templates, ref stamped),
                 10 => IpfixDecoder.Decode(span, datagram.Exporter, datagram.ReceivedNanos, Templates, ref stamped),

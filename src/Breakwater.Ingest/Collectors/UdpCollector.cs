@@ -45,6 +45,11 @@ public sealed class UdpCollector : IDisposable
 
             _socket.Bind(endpoint);
         }
+        catch (SocketException e)
+        {
+            _socket.Dispose();
+            throw new ListenException(protocol, endpoint, e);
+        }
         catch
         {
             _socket.Dispose();
