@@ -6,7 +6,7 @@ using Breakwater.Wire;
 namespace Breakwater.Analysis;
 
 /// <summary>Adds up what every input saw, for the analysis document's <c>input</c> object and its warnings.</summary>
-internal sealed class InputTotals
+internal sealed partial class InputTotals
 {
     private readonly HashSet<string> _formats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _malformedReasons = new(StringComparer.Ordinal);
@@ -94,12 +94,13 @@ internal sealed class InputTotals
         Format = _formats.Count == 1 ? _formats.First() : "mixed",
         Packets = Packets,
         Bytes = Bytes,
-        First = Packets > 0 ? DateTimeOffset.UnixEpoch.AddTicks(_first / 100) : null,
-        Last = Packets > 0 ? DateTimeOffset.UnixEpoch.AddTicks(_last / 100) : null,
+        First = _first != long.MaxValue ? DateTimeOffset.UnixEpoch.AddTicks(_first / 100) : null,
+        Last = _last != long.MinValue ? DateTimeOffset.UnixEpoch.AddTicks(_last / 100) : null,
         Malformed = Malformed,
         MalformedReasons = _malformedReasons,
         NonIp = NonIp,
         Truncated = Truncated,
+        AccessLogs = AccessLogSummary(),
         Analysed = Analysed,
         TimestampsOutOfOrder = TimestampsOutOfOrder,
         TimestampsOutOfRange = TimestampsOutOfRange,

@@ -1,5 +1,6 @@
 using Breakwater.Core;
 using Breakwater.Detection;
+using Breakwater.Detection.L7;
 using Breakwater.Ingest;
 using Breakwater.Wire;
 
@@ -9,7 +10,7 @@ namespace Breakwater.Analysis;
 /// Composes input readers and the detection engine into the <c>breakwater.analysis/v1</c> document. Used by
 /// <c>breakwater analyze</c> and <c>demo</c>; no console, no exit codes: callers map exceptions (see the CLI's error map).
 /// </summary>
-public static class OfflineAnalysis
+public static partial class OfflineAnalysis
 {
     private const int PacketsPerBatch = 1 << 16;
 
@@ -21,19 +22,29 @@ public static class OfflineAnalysis
     {
         ArgumentNullException.ThrowIfNull(request);
         var engine = new DetectionEngine(request.Settings);
+        var http = new HttpFloodDetector(L7Settings.From(request.Settings, request.Service));
         var totals = new InputTotals();
         var clock = new InputClock();
         foreach (var file in request.Captures)
         {
-            ReadCapture(file, new TimeCheckedSink<DetectionSink>(new DetectionSink(engine), clock), totals, request.Progress, cancellationToken);
+            if (IsAccessLog(file))
+            {
+                ReadAccessLog(file, http, totals, request.Progress, cancellationToken);
+            }
+            else
+            {
+                var sink = new HttpPacketSink<TimeCheckedSink<DetectionSink>>(new TimeCheckedSink<DetectionSink>(new DetectionSink(engine), clock), http);
+                ReadCapture(file, sink, totals, request.Progress, cancellationToken);
+            }
         }
 
         engine.Complete();
+        http.Complete();
         totals.AddClock(clock);
         return new AnalysisDocument
         {
             Input = totals.ToSummary(),
-            Incidents = engine.Incidents,
+            Incidents = [.. engine.Incidents, .. http.Incidents],
             Hosts = engine.GetHostsSummary(),
             Prefixes = engine.PrefixSummaries,
             Warnings = totals.Warnings,

@@ -21,6 +21,11 @@ internal static class AnalysisSummary
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[bold]{input.Packets:N0}[/] packets, {input.Bytes / 1e6:N1} MB over {FormatDuration(span)} in {input.Files.Count} {input.Format} file(s); " +
             $"{input.Malformed:N0} malformed; {document.Hosts.Observed:N0} destinations."));
+        if (input.AccessLogs is { } logs)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"[bold]{logs.Requests:N0}[/] requests in {logs.Lines:N0} access log lines ({string.Join(", ", logs.Formats)}); {logs.Malformed:N0} malformed."));
+        }
         if (document.Incidents.Count == 0)
         {
             console.MarkupLine("[green]No attack found[/] above the thresholds.");
@@ -45,6 +50,7 @@ internal static class AnalysisSummary
         }
 
         console.Write(table);
+        WriteHttp(console, document);
         foreach (var incident in document.Incidents.Where(i => i.Botnet is not null))
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
@@ -55,6 +61,23 @@ internal static class AnalysisSummary
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Markup.Escape(incident.Target)}: filter [bold]{Markup.Escape(incident.Fingerprint!.Filter)}[/] (coverage {incident.Fingerprint.Coverage:P1}, collateral {incident.Fingerprint.Collateral:P1})"));
+        }
+    }
+
+    /// <summary>Layer-7 incidents: who and what the flood hit.</summary>
+    private static void WriteHttp(IAnsiConsole console, AnalysisDocument document)
+    {
+        foreach (var incident in document.Incidents)
+        {
+            if (incident.Http is not { } http)
+            {
+                continue;
+            }
+
+            var clients = string.Join(", ", http.TopClients.Take(3).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Address} ({c.Requests:N0})")));
+            var paths = string.Join(", ", http.TopPaths.Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} ({p.Share:P0})")));
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Markup.Escape(incident.Target)}: http_flood from {http.UniqueClients:N0} clients; top clients {Markup.Escape(clients)}; top paths {Markup.Escape(paths)}"));
         }
     }
 

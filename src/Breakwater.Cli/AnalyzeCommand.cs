@@ -11,7 +11,7 @@ internal static class AnalyzeCommand
 {
     public static Command Create(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
-        var files = new Argument<string[]>("FILE") { Description = "pcap or pcapng files (gzip-compressed too), read in the order given.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "pcap or pcapng files and web access logs (gzip-compressed too; told apart by content), read in the order given.", Arity = ArgumentArity.OneOrMore };
         var networks = new Option<string?>("--networks") { Description = "Protected prefixes, comma-separated (e.g. 198.51.100.0/24,2001:db8::/48). Default: every destination." };
         var pps = new Option<double?>("--threshold-pps") { Description = "Packets per second at one host that count as an attack (default 4000)." };
         var mbps = new Option<double?>("--threshold-mbps") { Description = "Megabits per second at one host that count as an attack (default 40)." };
@@ -19,7 +19,8 @@ internal static class AnalyzeCommand
         var json = new Option<string?>("--json") { Description = "Write the breakwater.analysis/v1 document to PATH, or to stdout with '-'." };
         var report = new Option<string?>("--report") { Description = "Write the self-contained HTML forensics report to PATH." };
         var intel = new Option<string[]>("--intel") { Description = "IP lists or botnet command logs to match incidents against (repeatable).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
-        var command = new Command("analyze", "Find and describe the attacks in packet captures.") { files, networks, pps, mbps, config, json, report, intel };
+        var service = new Option<string?>("--service") { Description = "Service name for access log requests that carry no virtual host (default: 'default')." };
+        var command = new Command("analyze", "Find and describe the attacks in packet captures and web access logs.") { files, networks, pps, mbps, config, json, report, intel, service };
         command.SetAction((parse, ct) =>
         {
             var options = new AnalyzeOptions(
@@ -29,7 +30,8 @@ internal static class AnalyzeCommand
                 parse.GetValue(mbps),
                 parse.GetValue(config),
                 parse.GetValue(json),
-                parse.GetValue(verbose))
+                parse.GetValue(verbose),
+                parse.GetValue(service))
             {
                 Report = parse.GetValue(report),
                 Intel = parse.GetValue(intel) ?? [],
@@ -49,12 +51,13 @@ internal static class AnalyzeCommand
         var request = new AnalysisRequest
         {
             Captures = options.Files,
+            Service = options.Service,
             Settings = settings,
             Progress = !Console.IsErrorRedirected && options.Json != "-" ? new TerminalProgress() : null,
         };
         foreach (var file in request.Captures)
         {
-            CliPaths.RequireInputFile(file, "a pcap or pcapng file");
+            CliPaths.RequireInputFile(file, "a pcap or pcapng file or a web access log");
         }
 
         if (options.Json is { } jsonPath)

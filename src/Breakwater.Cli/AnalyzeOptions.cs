@@ -7,7 +7,8 @@ internal sealed record AnalyzeOptions(
     double? ThresholdMbps,
     string? ConfigPath,
     string? Json,
-    bool Verbose)
+    bool Verbose,
+    string? Service = null)
 {
     /// <summary><c>--report PATH</c>: the self-contained HTML report.</summary>
     public string? Report { get; init; }

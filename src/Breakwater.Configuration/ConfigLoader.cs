@@ -27,7 +27,7 @@ public static partial class ConfigLoader
     private static readonly string[] EventKeys = ["file"];
 
     private static readonly string[] ThresholdKeys =
-        ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps", "prefix_pps", "prefix_mbps"];
+        ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps", "prefix_pps", "prefix_mbps", "rps"];
 
     public static BreakwaterConfig LoadFile(string path) => Parse(ConfigFileText.Read(path), path);
 
@@ -206,6 +206,7 @@ public static partial class ConfigLoader
                 "fin_pps" => t with { FinPps = number },
                 "prefix_pps" => t with { PrefixPps = number },
                 "prefix_mbps" => t with { PrefixMbps = number },
+                "rps" => t with { Rps = number },
                 _ => t with { FragmentPps = number },
             };
         }

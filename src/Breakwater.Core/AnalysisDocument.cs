@@ -49,6 +49,10 @@ public sealed class InputSummary
     /// <summary>Extension: frames that were not IP (ARP, LLDP, …); not malformed, not analysed.</summary>
     public long NonIp { get; init; }
 
+    /// <summary>Extension: web access logs read (null when none were given).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AccessLogInput? AccessLogs { get; init; }
+
     /// <summary>Extension: packets that reached detection (decoded IP packets with plausible time stamps).</summary>
     public long Analysed { get; init; }
 
@@ -125,6 +129,10 @@ public sealed partial class IncidentReport
     /// <summary>Raw evidence from the engine for forensics; not part of the document.</summary>
     [JsonIgnore]
     public IncidentEvidence? Evidence { get; set; }
+
+    /// <summary>Extension: layer-7 description of an <c>http_flood</c> incident (null for network incidents).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public HttpIncidentDetails? Http { get; set; }
 }
 
 public sealed class VectorReport

@@ -42,4 +42,7 @@ public sealed record Thresholds
 
     /// <summary>Megabits per second to one prefix, counted like <see cref="PrefixPps"/>. Unset: 5 × <see cref="Mbps"/>.</summary>
     public double? PrefixMbps { get; init; }
+
+    /// <summary>HTTP requests per second to one service (virtual host), from access logs or packets. Unset: 500.</summary>
+    public double? Rps { get; init; }
 }

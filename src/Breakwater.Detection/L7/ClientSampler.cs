@@ -1,0 +1,66 @@
+namespace Breakwater.Detection.L7;
+
+/// <summary>
+/// Exact request counts for a uniform sample of clients (those whose hash falls under a level that halves whenever the
+/// sample is full), so the requests-per-client distribution is known with fixed memory whatever the number of clients.
+/// </summary>
+internal sealed class ClientSampler
+{
+    private readonly Dictionary<ulong, long> _counts;
+    private readonly int _capacity;
+    private int _shift;
+
+    public ClientSampler(int capacity)
+    {
+        _capacity = capacity;
+        _counts = new Dictionary<ulong, long>(capacity + 1);
+    }
+
+    /// <summary>One in 2^<see cref="Shift"/> clients is in the sample.</summary>
+    public int Shift => _shift;
+
+    public int Count => _counts.Count;
+
+    public void Add(ulong clientHash)
+    {
+        if (!InSample(clientHash))
+        {
+            return;
+        }
+
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, clientHash, out _);
+        count++;
+        if (_counts.Count > _capacity)
+        {
+            Halve();
+        }
+    }
+
+    /// <summary>The sampled clients' request counts, sorted ascending.</summary>
+    public long[] SortedCounts()
+    {
+        var counts = _counts.Values.ToArray();
+        Array.Sort(counts);
+        return counts;
+    }
+
+    public void Clear()
+    {
+        _counts.Clear();
+        _shift = 0;
+    }
+
+    private void Halve()
+    {
+        _shift++;
+        foreach (var key in _counts.Keys)
+        {
+            if (!InSample(key))
+            {
+                _counts.Remove(key);
+            }
+        }
+    }
+
+    private bool InSample(ulong hash) => _shift == 0 || (hash >> (64 - Math.Min(_shift, 63))) == 0;
+}
