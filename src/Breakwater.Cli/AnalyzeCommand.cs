@@ -2,7 +2,6 @@ using System.CommandLine;
 using Breakwater.Analysis;
 using Breakwater.Cli.Errors;
 using Breakwater.Core;
-using Breakwater.Forensics.Intel;
 
 namespace Breakwater.Cli;
 
