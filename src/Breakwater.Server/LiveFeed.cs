@@ -16,8 +16,11 @@ public sealed class LiveFeed(TimeProvider time) : IIncidentObserver
 {
     private const int SubscriberQueue = 256;
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    private const int RecentCapacity = 1024;
     private readonly Lock _gate = new();
     private readonly List<Channel<string>> _subscribers = [];
+    private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
+    private readonly Queue<string> _recentOrder = new();
 
     public int Subscribers
     {
@@ -30,7 +33,41 @@ public sealed class LiveFeed(TimeProvider time) : IIncidentObserver
         }
     }
 
-    public void OnStarted(IncidentReport incident) => PublishIncident("incident.started", incident);
+    public void OnStarted(IncidentReport incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        Remember(incident.Id);
+        PublishIncident("incident.started", incident);
+    }
+
+    /// <summary>
+    /// Whether the engine announced this incident lately: the store writes within a flush interval, and until then
+    /// the dashboard that heard of it live must not be told it does not exist.
+    /// </summary>
+    public bool Announced(string id)
+    {
+        lock (_gate)
+        {
+            return _recent.Contains(id);
+        }
+    }
+
+    private void Remember(string id)
+    {
+        lock (_gate)
+        {
+            if (!_recent.Add(id))
+            {
+                return;
+            }
+
+            _recentOrder.Enqueue(id);
+            if (_recentOrder.Count > RecentCapacity)
+            {
+                _recent.Remove(_recentOrder.Dequeue());
+            }
+        }
+    }
 
     public void OnUpdated(IncidentReport incident) => PublishIncident("incident.updated", incident);
 

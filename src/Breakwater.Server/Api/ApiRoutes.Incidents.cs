@@ -89,11 +89,14 @@ internal static partial class ApiRoutes
             ? new JsonBodyResult(writer => AnalysisJson.Write(writer, stored.Incident))
             : Problems.NotFound($"There is no incident '{id}'.");
 
-    private static async Task<IResult> GetTimelineAsync(IIncidentStore store, string id, CancellationToken ct)
+    private static async Task<IResult> GetTimelineAsync(IIncidentStore store, LiveFeed live, string id, CancellationToken ct)
     {
         if (await store.GetIncidentAsync(id, ct) is not { } stored)
         {
-            return Problems.NotFound($"There is no incident '{id}'.");
+            // Announced but not flushed yet (the store writes at least every 2 s): nothing stored so far, not "no such incident".
+            return live.Announced(id)
+                ? TypedResults.Json(new IncidentTimelineResponse(id, [], [], null, []), ApiJsonContext.Default.IncidentTimelineResponse)
+                : Problems.NotFound($"There is no incident '{id}'.");
         }
 
         var series = await store.GetTimelineAsync(id, ct);
