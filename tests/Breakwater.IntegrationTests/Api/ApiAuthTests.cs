@@ -23,7 +23,7 @@ public sealed class ApiAuthTests(ServerFixture fixture)
 
     public static TheoryData<string> LaterPaths => new()
     {
-        "/api/v1/mitigations", "/api/v1/outages/waves", "/api/v1/timeline", "/api/v1/reports", "/api/v1/intel",
+        "/api/v1/mitigations", "/api/v1/intel",
     };
 
     [Fact]
