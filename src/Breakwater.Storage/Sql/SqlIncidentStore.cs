@@ -34,9 +34,21 @@ public abstract partial class SqlIncidentStore : IIncidentStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await PrepareAsync(connection, cancellationToken);
-        await using (var create = DbCommands.Create(connection, null, Dialect.MigrationsTable))
+        // Under the migration lock: two daemons racing on CREATE TABLE IF NOT EXISTS collide in PostgreSQL's catalog.
+        await using (var setup = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            if (Dialect.LockMigrations is { } setupLock)
+            {
+                await using var lockCommand = DbCommands.Create(connection, setup, setupLock);
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var create = DbCommands.Create(connection, setup, Dialect.MigrationsTable))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await setup.CommitAsync(cancellationToken);
         }
 
         var version = await CurrentVersionAsync(connection, null, cancellationToken);
