@@ -24,6 +24,9 @@ public sealed class ProbeScheduleTests(ProbeTargets targets)
         try
         {
             await Until(() => monitor.States().All(s => s.State == ProbeState.Up));
+
+            // A cold first request on a loaded machine may time out before the first Up; what follows the break is the subject here.
+            changes.Clear();
             targets.Broken = true;
             var broken = DateTime.UtcNow;
             await Until(() => monitor.States().All(s => s.State == ProbeState.Down));
@@ -43,7 +46,7 @@ public sealed class ProbeScheduleTests(ProbeTargets targets)
 
         foreach (var probe in new[] { "http", "dns" })
         {
-            Assert.Equal([ProbeState.Up, ProbeState.Down, ProbeState.Up], changes.Where(c => c.Probe == probe).Select(c => c.State));
+            Assert.Equal([ProbeState.Down, ProbeState.Up], changes.Where(c => c.Probe == probe).Select(c => c.State));
         }
     }
 
