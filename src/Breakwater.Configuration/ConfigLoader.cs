@@ -19,7 +19,7 @@ public static partial class ConfigLoader
 
     private static readonly string[] NetworkKeys = ["prefix", "group"];
     private static readonly string[] GroupKeys = ["thresholds"];
-    private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets"];
+    private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets", "baseline"];
 
     private static readonly string[] CollectorKeys = ["sflow", "netflow", "pcap"];
     private static readonly string[] ListenKeys = ["listen"];
@@ -259,6 +259,7 @@ public static partial class ConfigLoader
                 "trigger_seconds" => settings with { TriggerSeconds = reader.Integer(value, path, 1, 600) },
                 "quiet_seconds" => settings with { QuietSeconds = reader.Integer(value, path, 1, 86_400) },
                 "release_fraction" => settings with { ReleaseFraction = reader.Fraction(value, path) },
+                "baseline" => settings with { Baseline = ReadBaseline(reader, value) },
                 _ => settings with { MaxTrackedTargets = reader.Integer(value, path, 1_024, 4_194_304) },
             };
         }

@@ -20,7 +20,8 @@ public sealed partial class DetectionEngine
         // The lifecycles keep their own copy of the lifecycle settings: a change there is a layout change too.
         if (settings.MaxTrackedTargets != Settings.MaxTrackedTargets || settings.HashSeed != Settings.HashSeed
             || settings.TriggerSeconds != Settings.TriggerSeconds || settings.QuietSeconds != Settings.QuietSeconds
-            || settings.ReleaseFraction != Settings.ReleaseFraction || !settings.Networks.SequenceEqual(Settings.Networks))
+            || settings.ReleaseFraction != Settings.ReleaseFraction || !settings.Networks.SequenceEqual(Settings.Networks)
+            || settings.Baseline.Enabled != Settings.Baseline.Enabled || settings.Baseline.Weeks != Settings.Baseline.Weeks)
         {
             return false;
         }
@@ -55,6 +56,7 @@ public sealed partial class DetectionEngine
             _groups[i] = replacements[i] ?? _groups[i];
         }
 
+        _baseline?.TryReconfigure(settings.Baseline);
         Settings = settings;
         return true;
     }

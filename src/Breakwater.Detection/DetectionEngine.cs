@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Breakwater.Core;
+using Breakwater.Detection.Baselines;
 using Breakwater.Wire;
 
 namespace Breakwater.Detection;
@@ -38,6 +39,7 @@ public sealed partial class DetectionEngine
     private readonly IncidentLog _log;
     private readonly HotSources _hot;
     private readonly PreTriggerRing _recent;
+    private readonly BaselineModel? _baseline;
     private readonly HyperLogLog _destinations = new(14);
     private readonly TopTargets _topTargets = new(64);
     private readonly ulong _seed;
@@ -50,7 +52,11 @@ public sealed partial class DetectionEngine
     private int _lastSlot = NoCache;
     private ulong _random;
 
-    public DetectionEngine(DetectionSettings settings, IIncidentObserver? observer = null)
+    /// <param name="settings">What is protected and how it is decided.</param>
+    /// <param name="observer">Told of incidents as they start, change and end.</param>
+    /// <param name="baseline">Learned baselines to use and keep learning (a loaded file, or the previous engine's on reload);
+    /// null: a new, empty one when <see cref="BaselineSettings.Enabled"/>, else none.</param>
+    public DetectionEngine(DetectionSettings settings, IIncidentObserver? observer = null, BaselineModel? baseline = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxTrackedTargets, 1);
@@ -72,13 +78,17 @@ public sealed partial class DetectionEngine
         var pool = new TrackerPool { Recent = _recent };
         _hot = pool.Hot;
         var reports = new ReportBuilder(_groups, _clock);
-        _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets);
-        _prefixLifecycle = new PrefixLifecycle(settings, _groups, _clock, _prefixes, pool, _log, reports);
+        _baseline = baseline ?? (settings.Baseline.Enabled ? new BaselineModel(settings.Baseline) : null);
+        _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets, _baseline);
+        _prefixLifecycle = new PrefixLifecycle(settings, _groups, _clock, _prefixes, pool, _log, reports, _baseline);
     }
 
     public DetectionSettings Settings { get; private set; }
 
     public IIncidentObserver? Observer { get; }
+
+    /// <summary>The learned baselines this engine uses and learns into (null when baselines are off).</summary>
+    public BaselineModel? Baseline => _baseline;
 
     /// <summary>Set before the first record; receives every closed target second (the daemon's store rolls them up per minute).</summary>
     public ITargetSecondObserver? SecondObserver
@@ -224,6 +234,7 @@ public sealed partial class DetectionEngine
         _hosts.OpenShortCaptureIncidents();
         _hosts.Complete();
         _prefixLifecycle.Complete();
+        _baseline?.Flush();
 
         // Later records start a fresh second rather than reopening the closed one.
         _clock.SetSecond(s + 1);
@@ -364,6 +375,7 @@ public sealed partial class DetectionEngine
         {
             _hosts.Skip(gap);
             _prefixLifecycle.Skip(gap);
+            _baseline?.Skip(s + 1, gap);
         }
 
         _hosts.Active.Compact();
@@ -373,6 +385,7 @@ public sealed partial class DetectionEngine
 
     private void CloseAll(long s, double seconds, long nowNanos)
     {
+        _baseline?.BeginSecond(s);
         for (var t = 0; t < _touchedCount; t++)
         {
             CloseHost(_touched[t], s, seconds, nowNanos);
@@ -393,6 +406,7 @@ public sealed partial class DetectionEngine
 
         // Prefixes close after their hosts: only then is it known whose traffic is explained by a host of its own.
         _prefixLifecycle.CloseAll(s, seconds, nowNanos);
+        _baseline?.EndSecond(seconds);
     }
 
     private void CloseHost(int id, long s, double seconds, long nowNanos)
