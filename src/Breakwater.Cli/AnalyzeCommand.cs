@@ -61,7 +61,7 @@ internal static class AnalyzeCommand
             Captures = options.Files,
             Service = options.Service,
             Settings = settings,
-            Baseline = options.Baseline is { } file ? BaselineFile.Load(file, settings.Baseline) : null,
+            Baseline = options.Baseline is { } baselineFile ? BaselineFile.Load(baselineFile, settings.Baseline) : null,
             Progress = !Console.IsErrorRedirected && options.Json != "-" ? new TerminalProgress() : null,
         };
         foreach (var file in request.Captures)

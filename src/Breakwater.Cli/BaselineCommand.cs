@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Breakwater.Analysis;
 using Breakwater.Cli.Errors;
-using Breakwater.Core;
 using Breakwater.Detection.Baselines;
 
 namespace Breakwater.Cli;
@@ -56,7 +55,7 @@ internal static class BaselineCommand
 
         AtomicFile.Write(output, stream => BaselineFile.Save(model, stream));
         var learned = model.LearnedHours - before;
-        stdout.WriteLine($"{output}: {model.Count} host(s) and prefix(es), {learned} hour(s) of the week learned from {document.Input.Packets:N0} packets.");
+        stdout.WriteLine($"{output}: {model.Count} host(s) and prefix(es); {learned} of their hours of the week learned from {document.Input.Packets:N0} packets.");
         if (learned == 0)
         {
             stderr.WriteLine(
