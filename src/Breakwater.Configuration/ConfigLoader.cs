@@ -18,7 +18,7 @@ public static partial class ConfigLoader
     ];
 
     private static readonly string[] NetworkKeys = ["prefix", "group"];
-    private static readonly string[] GroupKeys = ["thresholds"];
+    private static readonly string[] GroupKeys = ["thresholds", "outgoing_thresholds"];
     private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets", "baseline"];
 
     private static readonly string[] CollectorKeys = ["sflow", "netflow", "pcap"];
@@ -175,15 +175,20 @@ public static partial class ConfigLoader
             var name = reader.String(keyNode, "a group name");
             var path = $"groups.{name}";
             var thresholds = Thresholds.Default;
+            Thresholds? outgoing = null;
             foreach (var (key, child, _) in reader.Entries(reader.Mapping(value, path), path, GroupKeys))
             {
                 if (key == "thresholds")
                 {
                     thresholds = ReadThresholds(reader, child, $"{path}.thresholds");
                 }
+                else
+                {
+                    outgoing = ReadThresholds(reader, child, $"{path}.outgoing_thresholds");
+                }
             }
 
-            groups[name] = new HostGroup(name, thresholds);
+            groups[name] = new HostGroup(name, thresholds) { OutgoingThresholds = outgoing };
         }
     }
 

@@ -21,7 +21,8 @@ public sealed partial class DetectionEngine
         if (settings.MaxTrackedTargets != Settings.MaxTrackedTargets || settings.HashSeed != Settings.HashSeed
             || settings.TriggerSeconds != Settings.TriggerSeconds || settings.QuietSeconds != Settings.QuietSeconds
             || settings.ReleaseFraction != Settings.ReleaseFraction || !settings.Networks.SequenceEqual(Settings.Networks)
-            || settings.Baseline.Enabled != Settings.Baseline.Enabled || settings.Baseline.Weeks != Settings.Baseline.Weeks)
+            || settings.Baseline.Enabled != Settings.Baseline.Enabled || settings.Baseline.Weeks != Settings.Baseline.Weeks
+            || !SameOutgoing(settings))
         {
             return false;
         }
@@ -60,4 +61,9 @@ public sealed partial class DetectionEngine
         Settings = settings;
         return true;
     }
+
+    /// <summary>Outgoing thresholds live in their own engine: any change there builds a new engine.</summary>
+    private bool SameOutgoing(DetectionSettings settings) =>
+        settings.Groups.Count == Settings.Groups.Count
+        && settings.Groups.All(g => Settings.Groups.TryGetValue(g.Key, out var old) && Equals(old.OutgoingThresholds, g.Value.OutgoingThresholds));
 }

@@ -57,6 +57,11 @@ public sealed partial class DetectionEngine
     /// <param name="baseline">Learned baselines to use and keep learning (a loaded file, or the previous engine's on reload);
     /// null: a new, empty one when <see cref="BaselineSettings.Enabled"/>, else none.</param>
     public DetectionEngine(DetectionSettings settings, IIncidentObserver? observer = null, BaselineModel? baseline = null)
+        : this(settings, observer, baseline, outgoing: false)
+    {
+    }
+
+    private DetectionEngine(DetectionSettings settings, IIncidentObserver? observer, BaselineModel? baseline, bool outgoing)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxTrackedTargets, 1);
@@ -77,10 +82,11 @@ public sealed partial class DetectionEngine
         _recent = new PreTriggerRing(_seed);
         var pool = new TrackerPool { Recent = _recent };
         _hot = pool.Hot;
-        var reports = new ReportBuilder(_groups, _clock);
-        _baseline = baseline ?? (settings.Baseline.Enabled ? new BaselineModel(settings.Baseline) : null);
-        _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets, _baseline);
+        var reports = new ReportBuilder(_groups, _clock, outgoing);
+        _baseline = baseline ?? (settings.Baseline.Enabled && !outgoing ? new BaselineModel(settings.Baseline) : null);
+        _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets, _baseline, outgoing);
         _prefixLifecycle = new PrefixLifecycle(settings, _groups, _clock, _prefixes, pool, _log, reports, _baseline);
+        _outgoing = outgoing ? null : CreateOutgoing(settings, observer);
     }
 
     public DetectionSettings Settings { get; private set; }
@@ -111,6 +117,11 @@ public sealed partial class DetectionEngine
     /// <summary>Hot path: counts one record. Records must arrive in roughly increasing time order.</summary>
     public void Add(ref TrafficRecord record, ReadOnlySpan<byte> payload)
     {
+        if (_outgoing is not null)
+        {
+            RouteOutgoing(ref record, payload);
+        }
+
         var clock = _clock;
         var nanos = record.TimestampNanos;
         var second = clock.Second;
@@ -210,11 +221,14 @@ public sealed partial class DetectionEngine
         {
             Roll(second, unixNanos);
         }
+
+        _outgoing?.AdvanceTo(unixNanos);
     }
 
     /// <summary>End of input: evaluates the last (possibly partial) second, short captures included, and ends open incidents.</summary>
     public void Complete()
     {
+        _outgoing?.Complete();
         if (!_clock.Started)
         {
             return;
@@ -241,7 +255,10 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>All incidents so far, open and ended, in start order.</summary>
-    public IReadOnlyList<IncidentReport> Incidents => [.. RefreshedIncidents().Select(i => i.Report)];
+    public IReadOnlyList<IncidentReport> Incidents =>
+        _outgoing is null
+            ? [.. RefreshedIncidents().Select(i => i.Report)]
+            : [.. RefreshedIncidents().Select(i => i.Report).Concat(_outgoing.Incidents).OrderBy(i => i.Start)];
 
     /// <summary>Per-prefix summaries of incidents inside protected networks (several hosts of one prefix).</summary>
     public IReadOnlyList<PrefixSummary> PrefixSummaries => PrefixSummaryBuilder.Build(RefreshedIncidents(), Settings, _groups, _networkGroups);

@@ -29,12 +29,14 @@ internal sealed class HostLifecycle
     private readonly ReportBuilder _reports;
     private readonly TopTargets _topTargets;
     private readonly BaselineModel? _baseline;
+    private readonly bool _outgoing;
 
     public HostLifecycle(
         DetectionSettings settings, GroupLimits[] groups, DetectionClock clock, TargetTable table, SampledWindow window,
-        TrackerPool pool, IncidentLog log, ReportBuilder reports, TopTargets topTargets, BaselineModel? baseline)
+        TrackerPool pool, IncidentLog log, ReportBuilder reports, TopTargets topTargets, BaselineModel? baseline, bool outgoing = false)
     {
         _baseline = baseline;
+        _outgoing = outgoing;
         _settings = settings;
         _groups = groups;
         _clock = clock;
@@ -106,6 +108,13 @@ internal sealed class HostLifecycle
                 && (_window.IsOver(id, limits, s, packets, bytes, samples, classes, seconds, nowNanos, out sampledReason, out _, out _) || baselineRatio > 1);
             above = _window.IsAbove(id, limits, s, packets, bytes, samples, classes, seconds) || baselineRatio > _settings.ReleaseFraction;
             _window.Push(id, s, packets, bytes, samples, classes);
+        }
+
+        if (_outgoing && TwoWay(ref slot, s, packets))
+        {
+            // A busy server's replies are answered by its clients: two-way traffic is neither an incoming nor an outgoing attack.
+            above = false;
+            over = false;
         }
 
         var second = new SecondTotals(s, packets, bytes, samples, seconds, above, over, decided: sampledReason is not null);
@@ -212,6 +221,13 @@ internal sealed class HostLifecycle
     public void Checkpoint(int id, long nanos)
     {
         ref var slot = ref _table.Slots[id];
+        if (_outgoing)
+        {
+            // Whether the destinations answer is known only when the second closes: no decision within it.
+            slot.NextCheck = long.MaxValue;
+            return;
+        }
+
         if (slot.SamplingRate > 1 && slot.Samples > 0)
         {
             SampledCheckpoint(id, nanos);
@@ -362,6 +378,7 @@ internal sealed class HostLifecycle
             Detected = DetectionClock.FromNanos(nowNanos),
             Reason = reason,
             Trigger = trigger,
+            Direction = _outgoing ? "outgoing" : "incoming",
         };
         var incident = new Incident(report, slot.Address, id, slot.Network, start, nowNanos)
         {
@@ -389,6 +406,10 @@ internal sealed class HostLifecycle
         _pool.Release(ref slot.Run);
         slot.Run.ResetRun();
     }
+
+    /// <summary>The destinations answered at least a quarter of what the sender sent them this second.</summary>
+    private static bool TwoWay(ref TargetSlot slot, long s, long packets) =>
+        slot.ReturnSecond == s && slot.ReturnPackets * 4 >= packets;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ReportSecond(ref TargetSlot slot, long s, ReadOnlySpan<long> c) =>
