@@ -37,7 +37,7 @@ internal static class BaselineCommand
             CliPaths.RequireInputFile(update, "a baseline file");
         }
 
-        CliPaths.RequireOutputFile(output, "--output", files.Append(configPath).Append(update));
+        CliPaths.RequireOutputFile(output, "--output", files.Append(configPath));
         var model = update is null ? new BaselineModel(baseline) : BaselineFile.Load(update, baseline);
         var before = model.LearnedHours;
         var request = new AnalysisRequest
