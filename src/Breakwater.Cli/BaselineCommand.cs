@@ -37,6 +37,7 @@ internal static class BaselineCommand
             CliPaths.RequireInputFile(update, "a baseline file");
         }
 
+        // --output may be the --update file: the old one is read first and replaced atomically.
         CliPaths.RequireOutputFile(output, "--output", files.Append(configPath));
         var model = update is null ? new BaselineModel(baseline) : BaselineFile.Load(update, baseline);
         var before = model.LearnedHours;
