@@ -25,7 +25,7 @@ public sealed class AlertDispatcher : IIncidentObserver, IAsyncDisposable
     private bool _started;
 
     // Read on the detection thread without a lock; a reload swaps in a new list whole.
-    private volatile IReadOnlyList<ChannelWorker> _workers = [];
+    private volatile List<ChannelWorker> _workers = [];
 
     /// <summary>Creates a worker per channel; <paramref name="isAcknowledged"/> asks the store whether an incident is acknowledged (null: never).</summary>
     public AlertDispatcher(IReadOnlyList<AlertChannelSettings> channels, Func<string, CancellationToken, Task<bool>>? isAcknowledged = null,
