@@ -1,5 +1,8 @@
+using Breakwater.Cli.Errors;
 using Breakwater.Core;
+using Breakwater.Storage;
 using Breakwater.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Breakwater.Cli;
 
@@ -26,7 +29,7 @@ internal static class IncidentSource
             }
             catch (System.Text.Json.JsonException e)
             {
-                await stderr.WriteLineAsync($"breakwater: {from} is not an analysis document: {e.Message}");
+                await stderr.WriteLineAsync($"breakwater: {from} is not a breakwater.analysis/v1 document (JSON error at line {e.LineNumber + 1}); give the JSON that analyze --json wrote.");
                 return (null, "", ExitCodes.BadInput);
             }
 
@@ -48,7 +51,17 @@ internal static class IncidentSource
         }
 
         await using var store = new SqliteIncidentStore(path);
-        var stored = await store.GetIncidentAsync(id, cancellationToken);
+        StoredIncident? stored;
+        try
+        {
+            stored = await store.GetIncidentAsync(id, cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            // Not a database, a damaged one, or another program's database without Breakwater's tables.
+            throw CliError.Input($"{path} is not a Breakwater store ({e.Message.TrimEnd('.')}); give the daemon's storage.sqlite.path.", e);
+        }
+
         if (stored is null)
         {
             await stderr.WriteLineAsync($"breakwater: the store {path} has no incident {id}.");

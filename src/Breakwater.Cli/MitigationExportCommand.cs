@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Breakwater.Analysis.WebTier;
+using Breakwater.Cli.Errors;
 using Breakwater.Core;
 
 namespace Breakwater.Cli;
@@ -48,26 +49,25 @@ internal static class MitigationExportCommand
             allow.Add(prefix);
         }
 
+        CliPaths.RequireInputFile(analysisPath, "an analysis document written by analyze --json");
+        if (output is not null)
+        {
+            CliPaths.RequireOutputFile(output, "--out", [analysisPath]);
+        }
+
         AnalysisDocument? document;
         try
         {
             document = AnalysisJson.Deserialize(File.ReadAllText(analysisPath));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"breakwater: cannot read {analysisPath}: {e.Message}");
-            return ExitCodes.BadInput;
-        }
         catch (System.Text.Json.JsonException e)
         {
-            stderr.WriteLine($"breakwater: {analysisPath} is not a breakwater.analysis/v1 document: {e.Message}");
-            return ExitCodes.BadInput;
+            throw CliError.Input($"{analysisPath} is not a breakwater.analysis/v1 document (JSON error at line {e.LineNumber + 1}); give the JSON that analyze --json wrote.", e);
         }
 
         if (document is null)
         {
-            stderr.WriteLine($"breakwater: {analysisPath} is empty; give the JSON that analyze --json wrote.");
-            return ExitCodes.BadInput;
+            throw CliError.Input($"{analysisPath} is empty; give the JSON that analyze --json wrote.");
         }
 
         WebTierFormats.TryRender(format, DenyList.From(document, allow), out var rendered);
@@ -77,16 +77,7 @@ internal static class MitigationExportCommand
             return ExitCodes.Ok;
         }
 
-        try
-        {
-            File.WriteAllText(output, rendered);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"breakwater: cannot write {output}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
-        }
-
+        AtomicFile.WriteAllText(output, rendered);
         return ExitCodes.Ok;
     }
 }

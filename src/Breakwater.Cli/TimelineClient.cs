@@ -34,9 +34,14 @@ internal static class TimelineClient
 
             return (body, ExitCodes.Ok);
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync($"breakwater: {baseUri} did not answer within {client.Timeout.TotalSeconds:0} s; is the daemon running and its API reachable?");
+            return (null, ExitCodes.RuntimeFailure);
+        }
         catch (HttpRequestException e)
         {
-            await stderr.WriteLineAsync($"breakwater: cannot reach {baseUri}: {e.Message}");
+            await stderr.WriteLineAsync($"breakwater: cannot reach {baseUri}: {e.Message.TrimEnd('.')}; is the daemon running with its API on that address?");
             return (null, ExitCodes.RuntimeFailure);
         }
     }
