@@ -51,8 +51,12 @@ public sealed class ReportIntake
             ArgumentNullException.ThrowIfNull(value);
             lock (_gate)
             {
+                if (value.Window != _settings.Window)
+                {
+                    _window = -1; // a new window length starts a new window
+                }
+
                 _settings = value;
-                _window = -1; // a new window length starts a new window
             }
         }
     }
