@@ -34,15 +34,13 @@ internal static class DemoCommand
 
             if (!TryParseDuration(parse.GetValue(duration)!, out var length))
             {
-                await stderr.WriteLineAsync($"breakwater: --duration must be a time such as 90s, 3m or 120 (seconds), from 20 s to 2 h; got '{parse.GetValue(duration)}'.");
-                return ExitCodes.BadUsage;
+                throw CliError.Usage($"--duration must be a time such as 90s, 3m or 120 (seconds), from 20 s to 2 h; got '{parse.GetValue(duration)}'.");
             }
 
             var path = parse.GetValue(scenario) ?? FindSample("march-10-2025.yaml");
             if (path is null || !File.Exists(path))
             {
-                await stderr.WriteLineAsync("breakwater: cannot find samples/march-10-2025.yaml; run the demo from the repository or pass --scenario FILE.");
-                return ExitCodes.BadUsage;
+                throw CliError.Usage("cannot find samples/march-10-2025.yaml; run the demo from the repository or pass --scenario FILE.");
             }
 
             return await LiveDemo.RunAsync(new LiveDemo.Options(path, parse.GetValue(directory), length, !parse.GetValue(noBrowser)), stdout, stderr, ct);

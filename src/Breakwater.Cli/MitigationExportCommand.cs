@@ -27,14 +27,12 @@ internal static class MitigationExportCommand
     {
         if (!WebTierFormats.Names.Contains(format))
         {
-            stderr.WriteLine($"breakwater: --format {format} is not a web-tier format; use one of {string.Join(", ", WebTierFormats.Names)}.");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage($"--format {format} is not a web-tier format; use one of {string.Join(", ", WebTierFormats.Names)}.");
         }
 
         if (analysisPath is null)
         {
-            stderr.WriteLine("breakwater: mitigation export needs --analysis FILE (an analyze --json document); the daemon's mitigation API is not available yet.");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage("mitigation export needs --analysis FILE (an analyze --json document); the daemon's mitigation API is not available yet.");
         }
 
         var allow = new List<Prefix>();
@@ -42,8 +40,7 @@ internal static class MitigationExportCommand
         {
             if (!Prefix.TryParse(text, out var prefix))
             {
-                stderr.WriteLine($"breakwater: --allow: '{text}' is not a prefix; write ADDRESS/LENGTH, e.g. 10.0.0.0/8.");
-                return ExitCodes.BadUsage;
+                throw CliError.Usage($"--allow: '{text}' is not a prefix; write ADDRESS/LENGTH, e.g. 10.0.0.0/8.");
             }
 
             allow.Add(prefix);

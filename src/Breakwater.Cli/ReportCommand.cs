@@ -52,11 +52,7 @@ internal static class ReportCommand
     internal static async Task<int> RunAsync(
         string id, string? from, string? db, string format, bool abuse, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var (incident, origin, exit) = await IncidentSource.LoadAsync(id, from, db, stderr, cancellationToken);
-        if (incident is null)
-        {
-            return exit;
-        }
+        var (incident, origin) = await IncidentSource.LoadAsync(id, from, db, cancellationToken);
 
         string text;
         if (abuse)
@@ -64,8 +60,7 @@ internal static class ReportCommand
             var csv = AbuseReport.Csv(incident, out var refusal);
             if (csv is null)
             {
-                await stderr.WriteLineAsync($"breakwater: no abuse report: {refusal}");
-                return ExitCodes.BadInput;
+                throw CliError.Input($"no abuse report: {refusal}");
             }
 
             text = csv;

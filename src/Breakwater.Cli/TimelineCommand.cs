@@ -41,14 +41,12 @@ internal static class TimelineCommand
     {
         if (!Rfc3339.TryParse(o.From, out var from) || !Rfc3339.TryParse(o.To, out var to) || to <= from)
         {
-            await stderr.WriteLineAsync($"breakwater: --from and --to must be RFC 3339 times with --to after --from (got '{o.From}' and '{o.To}').");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage($"--from and --to must be RFC 3339 times with --to after --from (got '{o.From}' and '{o.To}').");
         }
 
         if (o.WindowMinutes is < 0 or > 1440)
         {
-            await stderr.WriteLineAsync("breakwater: --window-minutes must be from 0 to 1440.");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage("--window-minutes must be from 0 to 1440.");
         }
 
         var offline = o.Reports is not null || o.Analysis.Count > 0 || o.Intel.Count > 0;
@@ -71,13 +69,8 @@ internal static class TimelineCommand
 
         if (!offline && o.Server is not null)
         {
-            var fetched = await TimelineClient.FetchAsync(o.Server, o.Token, from, to, stderr, cancellationToken);
-            if (fetched.Json is null)
-            {
-                return fetched.ExitCode;
-            }
-
-            return await WriteFetchedAsync(fetched.Json, o, stdout, stderr);
+            var fetched = await TimelineClient.FetchAsync(o.Server, o.Token, from, to, cancellationToken);
+            return await WriteFetchedAsync(fetched, o, stdout, stderr);
         }
 
         var doc = TimelineBuilder.Build(LoadOffline(o), from, to);
@@ -136,7 +129,7 @@ internal static class TimelineCommand
 
         if (o.Report is not null)
         {
-            await stderr.WriteLineAsync("breakwater: --report needs offline inputs for now; the daemon's timeline was written as JSON.");
+            await stderr.WriteLineAsync("breakwater: warning: --report needs offline inputs for now; the daemon's timeline was written as JSON.");
         }
 
         return ExitCodes.Ok;
