@@ -29,20 +29,18 @@ internal static class DemoCommand
         {
             if (parse.GetValue(offline))
             {
-                return RunOffline(parse.GetValue(scenario), parse.GetValue(directory), parse.GetValue(verbose), stdout, stderr, ct);
+                return await RunOfflineAsync(parse.GetValue(scenario), parse.GetValue(directory), parse.GetValue(verbose), stdout, stderr, ct);
             }
 
             if (!TryParseDuration(parse.GetValue(duration)!, out var length))
             {
-                await stderr.WriteLineAsync($"breakwater: --duration must be a time such as 90s, 3m or 120 (seconds), from 20 s to 2 h; got '{parse.GetValue(duration)}'.");
-                return ExitCodes.BadUsage;
+                throw CliError.Usage($"--duration must be a time such as 90s, 3m or 120 (seconds), from 20 s to 2 h; got '{parse.GetValue(duration)}'.");
             }
 
             var path = parse.GetValue(scenario) ?? FindSample("march-10-2025.yaml");
             if (path is null || !File.Exists(path))
             {
-                await stderr.WriteLineAsync("breakwater: cannot find samples/march-10-2025.yaml; run the demo from the repository or pass --scenario FILE.");
-                return ExitCodes.BadUsage;
+                throw CliError.Usage("cannot find samples/march-10-2025.yaml; run the demo from the repository or pass --scenario FILE.");
             }
 
             return await LiveDemo.RunAsync(new LiveDemo.Options(path, parse.GetValue(directory), length, !parse.GetValue(noBrowser)), stdout, stderr, ct);
@@ -61,8 +59,9 @@ internal static class DemoCommand
         return duration >= TimeSpan.FromSeconds(20) && duration <= TimeSpan.FromHours(2);
     }
 
-    private static int RunOffline(string? scenario, string? directory, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunOfflineAsync(string? scenario, string? directory, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        var sampleDay = scenario is null;
         scenario ??= FindSample("march-10-2025.yaml")
             ?? throw CliError.Usage("cannot find samples/march-10-2025.yaml; run the demo from the repository or pass --scenario FILE.");
         try
@@ -76,7 +75,7 @@ internal static class DemoCommand
         }
 
         var pcap = Path.Combine(directory, Path.GetFileNameWithoutExtension(scenario) + ".pcap");
-        stdout.WriteLine($"Simulating {Path.GetFileName(scenario)} …");
+        await stdout.WriteLineAsync($"Simulating {Path.GetFileName(scenario)} …");
         var code = SimulateCommand.Run(scenario, pcap, ScenarioGenerator.DefaultMaxBytes, stdout, ct);
         if (code != ExitCodes.Ok)
         {
@@ -84,11 +83,38 @@ internal static class DemoCommand
         }
 
         var json = Path.Combine(directory, "analysis.json");
-        stdout.WriteLine($"Analysing {pcap} …");
+        await stdout.WriteLineAsync($"Analysing {pcap} …");
         code = AnalyzeCommand.Run(new AnalyzeOptions([pcap], null, null, null, null, json, verbose), stdout, stderr, ct);
+        if (code != ExitCodes.Ok)
+        {
+            return code;
+        }
+
+        await stdout.WriteLineAsync($"The analysis document is {json}; the ground truth is beside the capture.");
+        return sampleDay ? await TimelineAsync(json, directory, verbose, stdout, stderr, ct) : code;
+    }
+
+    /// <summary>
+    /// The sample day's one timeline: the user-report waves of samples/march-10-2025/, the incidents just analysed, the
+    /// botnet commands and the claims, as <c>breakwater timeline</c> draws them (HTML beside the analysis).
+    /// </summary>
+    private static async Task<int> TimelineAsync(string analysis, string directory, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (FindSample(Path.Combine("march-10-2025", "reports.csv")) is not { } reports)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var folder = Path.GetDirectoryName(reports)!;
+        var html = Path.Combine(directory, "timeline.html");
+        await stdout.WriteLineAsync("One timeline: user-report waves, these incidents, the botnet's commands and the claims …");
+        var code = await TimelineCommand.RunAsync(new TimelineOptions(
+            "2025-03-10T00:00:00Z", "2025-03-11T00:00:00Z", Json: false, JsonPath: null, Report: html, Reports: reports, Analysis: [analysis],
+            Intel: [Path.Combine(folder, "commands.jsonl"), Path.Combine(folder, "claims.jsonl")], Service: "x.com", WindowMinutes: 30,
+            Server: null, Token: null, Verbose: verbose), stdout, stderr, ct);
         if (code == ExitCodes.Ok)
         {
-            stdout.WriteLine($"The analysis document is {json}; the ground truth is beside the capture.");
+            await stdout.WriteLineAsync($"The timeline is {html}.");
         }
 
         return code;

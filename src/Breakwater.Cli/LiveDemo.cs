@@ -85,6 +85,7 @@ internal static class LiveDemo
 
             await server.StopAsync();
             await stdout.WriteLineAsync($"Stopped. {printer.Started} incident(s) are in {directory}.");
+            await stdout.WriteLineAsync("The day's one timeline (user-report waves, incidents, botnet commands, claims): breakwater demo --offline.");
         }
 
         return ExitCodes.Ok;

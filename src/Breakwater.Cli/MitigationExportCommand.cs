@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Breakwater.Analysis.WebTier;
+using Breakwater.Cli.Errors;
 using Breakwater.Core;
 
 namespace Breakwater.Cli;
@@ -26,14 +27,12 @@ internal static class MitigationExportCommand
     {
         if (!WebTierFormats.Names.Contains(format))
         {
-            stderr.WriteLine($"breakwater: --format {format} is not a web-tier format; use one of {string.Join(", ", WebTierFormats.Names)}.");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage($"--format {format} is not a web-tier format; use one of {string.Join(", ", WebTierFormats.Names)}.");
         }
 
         if (analysisPath is null)
         {
-            stderr.WriteLine("breakwater: mitigation export needs --analysis FILE (an analyze --json document); the daemon's mitigation API is not available yet.");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage("mitigation export needs --analysis FILE (an analyze --json document); the daemon's mitigation API is not available yet.");
         }
 
         var allow = new List<Prefix>();
@@ -41,11 +40,16 @@ internal static class MitigationExportCommand
         {
             if (!Prefix.TryParse(text, out var prefix))
             {
-                stderr.WriteLine($"breakwater: --allow: '{text}' is not a prefix; write ADDRESS/LENGTH, e.g. 10.0.0.0/8.");
-                return ExitCodes.BadUsage;
+                throw CliError.Usage($"--allow: '{text}' is not a prefix; write ADDRESS/LENGTH, e.g. 10.0.0.0/8.");
             }
 
             allow.Add(prefix);
+        }
+
+        CliPaths.RequireInputFile(analysisPath, "an analysis document written by analyze --json");
+        if (output is not null)
+        {
+            CliPaths.RequireOutputFile(output, "--out", [analysisPath]);
         }
 
         AnalysisDocument? document;
@@ -53,21 +57,14 @@ internal static class MitigationExportCommand
         {
             document = AnalysisJson.Deserialize(File.ReadAllText(analysisPath));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"breakwater: cannot read {analysisPath}: {e.Message}");
-            return ExitCodes.BadInput;
-        }
         catch (System.Text.Json.JsonException e)
         {
-            stderr.WriteLine($"breakwater: {analysisPath} is not a breakwater.analysis/v1 document: {e.Message}");
-            return ExitCodes.BadInput;
+            throw CliError.Input($"{analysisPath} is not a breakwater.analysis/v1 document (JSON error at line {e.LineNumber + 1}); give the JSON that analyze --json wrote.", e);
         }
 
         if (document is null)
         {
-            stderr.WriteLine($"breakwater: {analysisPath} is empty; give the JSON that analyze --json wrote.");
-            return ExitCodes.BadInput;
+            throw CliError.Input($"{analysisPath} is empty; give the JSON that analyze --json wrote.");
         }
 
         WebTierFormats.TryRender(format, DenyList.From(document, allow), out var rendered);
@@ -77,16 +74,7 @@ internal static class MitigationExportCommand
             return ExitCodes.Ok;
         }
 
-        try
-        {
-            File.WriteAllText(output, rendered);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"breakwater: cannot write {output}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
-        }
-
+        AtomicFile.WriteAllText(output, rendered);
         return ExitCodes.Ok;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Breakwater.Cli.Errors;
 using Breakwater.Configuration;
 using Breakwater.Forensics.Geo;
 using Breakwater.Forensics.Report;
@@ -23,19 +24,35 @@ internal static class ReportCommand
         var abuse = new Option<bool>("--abuse") { Description = "Write the per-ASN CSV of participating sources for abuse desks (refused for forged sources)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write to PATH instead of stdout." };
         var command = new Command("report", "The forensics report of one incident (HTML, JSON, or the abuse CSV).") { id, from, db, config, format, abuse, output };
-        command.SetAction(async (parse, ct) => await RunAsync(
-            parse.GetValue(id)!, parse.GetValue(from), parse.GetValue(db) ?? StorePath(parse.GetValue(config)), parse.GetValue(format)!, parse.GetValue(abuse), parse.GetValue(output), stdout, stderr, ct));
+        command.SetAction(async (parse, ct) =>
+        {
+            var configPath = parse.GetValue(config);
+            var dbPath = parse.GetValue(db);
+            var fromPath = parse.GetValue(from);
+            var outPath = parse.GetValue(output);
+            foreach (var (path, what) in new[] { (fromPath, "an analysis document written by analyze --json"), (dbPath, "the daemon's SQLite store (storage.sqlite.path)") })
+            {
+                if (path is not null)
+                {
+                    CliPaths.RequireInputFile(path, what);
+                }
+            }
+
+            var store = dbPath ?? StorePath(configPath);
+            if (outPath is not null)
+            {
+                CliPaths.RequireOutputFile(outPath, "--out", [fromPath, configPath, store ?? IncidentSource.DefaultDatabase]);
+            }
+
+            return await RunAsync(parse.GetValue(id)!, fromPath, store, parse.GetValue(format)!, parse.GetValue(abuse), outPath, stdout, stderr, ct);
+        });
         return command;
     }
 
     internal static async Task<int> RunAsync(
         string id, string? from, string? db, string format, bool abuse, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var (incident, origin, exit) = await IncidentSource.LoadAsync(id, from, db, stderr, cancellationToken);
-        if (incident is null)
-        {
-            return exit;
-        }
+        var (incident, origin) = await IncidentSource.LoadAsync(id, from, db, cancellationToken);
 
         string text;
         if (abuse)
@@ -43,8 +60,7 @@ internal static class ReportCommand
             var csv = AbuseReport.Csv(incident, out var refusal);
             if (csv is null)
             {
-                await stderr.WriteLineAsync($"breakwater: no abuse report: {refusal}");
-                return ExitCodes.BadInput;
+                throw CliError.Input($"no abuse report: {refusal}");
             }
 
             text = csv;
@@ -67,16 +83,8 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         }
 
-        try
-        {
-            await File.WriteAllTextAsync(output, text, cancellationToken);
-            return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"breakwater: cannot write {output}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
-        }
+        AtomicFile.WriteAllText(output, text);
+        return ExitCodes.Ok;
     }
 
     /// <summary>The SQLite store a configuration names (null without a configuration or with PostgreSQL).</summary>

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Breakwater.Cli.Errors;
 using Breakwater.Outages;
 
 namespace Breakwater.Cli;
@@ -6,12 +7,11 @@ namespace Breakwater.Cli;
 /// <summary>Fetches <c>GET /api/v1/timeline?from=&amp;to=</c> from a running daemon.</summary>
 internal static class TimelineClient
 {
-    public static async Task<(string? Json, int ExitCode)> FetchAsync(string server, string? token, DateTimeOffset from, DateTimeOffset to, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<string> FetchAsync(string server, string? token, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(server, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
         {
-            await stderr.WriteLineAsync($"breakwater: --server must be an http(s) URL such as http://127.0.0.1:8080 (got '{server}').");
-            return (null, ExitCodes.BadUsage);
+            throw CliError.Usage($"--server must be an http(s) URL such as http://127.0.0.1:8080 (got '{server}').");
         }
 
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -28,16 +28,18 @@ internal static class TimelineClient
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                await stderr.WriteLineAsync($"breakwater: {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}{(response.StatusCode == System.Net.HttpStatusCode.Unauthorized ? "; give a read token with --token" : "")}.");
-                return (null, ExitCodes.RuntimeFailure);
+                throw CliError.Runtime($"{uri} answered {(int)response.StatusCode} {response.ReasonPhrase}{(response.StatusCode == System.Net.HttpStatusCode.Unauthorized ? "; give a read token with --token" : "")}.");
             }
 
-            return (body, ExitCodes.Ok);
+            return body;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw CliError.Runtime($"{baseUri} did not answer within {client.Timeout.TotalSeconds:0} s; is the daemon running and its API reachable?");
         }
         catch (HttpRequestException e)
         {
-            await stderr.WriteLineAsync($"breakwater: cannot reach {baseUri}: {e.Message}");
-            return (null, ExitCodes.RuntimeFailure);
+            throw CliError.Runtime($"cannot reach {baseUri}: {e.Message.TrimEnd('.')}; is the daemon running with its API on that address?");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Breakwater.Cli.Errors;
 using Breakwater.Outages;
 using Breakwater.Outages.Timeline;
 using Breakwater.Outages.Waves;
@@ -40,62 +41,53 @@ internal static class TimelineCommand
     {
         if (!Rfc3339.TryParse(o.From, out var from) || !Rfc3339.TryParse(o.To, out var to) || to <= from)
         {
-            await stderr.WriteLineAsync($"breakwater: --from and --to must be RFC 3339 times with --to after --from (got '{o.From}' and '{o.To}').");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage($"--from and --to must be RFC 3339 times with --to after --from (got '{o.From}' and '{o.To}').");
         }
 
         if (o.WindowMinutes is < 0 or > 1440)
         {
-            await stderr.WriteLineAsync("breakwater: --window-minutes must be from 0 to 1440.");
-            return ExitCodes.BadUsage;
+            throw CliError.Usage("--window-minutes must be from 0 to 1440.");
         }
 
-        TimelineDocument doc;
         var offline = o.Reports is not null || o.Analysis.Count > 0 || o.Intel.Count > 0;
+        var inputs = new[] { o.Reports }.Concat(o.Analysis).Concat(o.Intel).OfType<string>().ToList();
+        foreach (var file in inputs)
+        {
+            CliPaths.RequireInputFile(file, "a report series CSV, an analysis document or an intel file");
+        }
+
+        var jsonPath = o.Json && o.JsonPath is not (null or "-") ? o.JsonPath : null;
+        if (jsonPath is not null)
+        {
+            CliPaths.RequireOutputFile(jsonPath, "--json", inputs);
+        }
+
+        if (o.Report is { } reportPath)
+        {
+            CliPaths.RequireOutputFile(reportPath, "--report", [.. inputs, jsonPath]);
+        }
+
         if (!offline && o.Server is not null)
         {
-            var fetched = await TimelineClient.FetchAsync(o.Server, o.Token, from, to, stderr, cancellationToken);
-            if (fetched.Json is null)
+            var fetched = await TimelineClient.FetchAsync(o.Server, o.Token, from, to, cancellationToken);
+            return await WriteFetchedAsync(fetched, o, stdout, stderr);
+        }
+
+        var doc = TimelineBuilder.Build(LoadOffline(o), from, to);
+        if (o.Report is { } html)
+        {
+            AtomicFile.WriteAllText(html, TimelineHtml.Render(doc));
+        }
+
+        if (o.Json)
+        {
+            if (jsonPath is null)
             {
-                return fetched.ExitCode;
+                await stdout.WriteLineAsync(TimelineJson.Serialize(doc));
+                return ExitCodes.Ok;
             }
 
-            return await WriteFetchedAsync(fetched.Json, o, stdout, stderr);
-        }
-
-        try
-        {
-            doc = TimelineBuilder.Build(LoadOffline(o), from, to);
-        }
-        catch (ReportInputException e)
-        {
-            await stderr.WriteLineAsync($"breakwater: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-
-        try
-        {
-            if (o.Report is { } html)
-            {
-                await File.WriteAllTextAsync(html, TimelineHtml.Render(doc), cancellationToken);
-            }
-
-            if (o.Json)
-            {
-                if (o.JsonPath is null or "-")
-                {
-                    await stdout.WriteLineAsync(TimelineJson.Serialize(doc));
-                    return ExitCodes.Ok;
-                }
-
-                await using var stream = File.Create(o.JsonPath);
-                TimelineJson.Write(stream, doc);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"breakwater: cannot write the timeline: {e.Message}");
-            return ExitCodes.RuntimeFailure;
+            AtomicFile.WriteAllText(jsonPath, TimelineJson.Serialize(doc));
         }
 
         TimelineSummary.Write(doc, stdout);
@@ -104,14 +96,6 @@ internal static class TimelineCommand
 
     private static TimelineInput LoadOffline(TimelineOptions o)
     {
-        foreach (var file in new[] { o.Reports }.Concat(o.Analysis).Concat(o.Intel).OfType<string>())
-        {
-            if (!File.Exists(file))
-            {
-                throw new ReportInputException($"{file} does not exist.");
-            }
-        }
-
         IReadOnlyList<Wave> waves = [];
         IReadOnlyList<ReportBucket> buckets = [];
         if (o.Reports is { } csv)
@@ -134,29 +118,21 @@ internal static class TimelineCommand
 
     private static async Task<int> WriteFetchedAsync(string json, TimelineOptions o, TextWriter stdout, TextWriter stderr)
     {
-        try
+        if (o.Json && o.JsonPath is { } path && path != "-")
         {
-            if (o.Json && o.JsonPath is { } path && path != "-")
-            {
-                await File.WriteAllTextAsync(path, json);
-            }
-            else
-            {
-                await stdout.WriteLineAsync(json);
-            }
-
-            if (o.Report is not null)
-            {
-                await stderr.WriteLineAsync("breakwater: --report needs offline inputs for now; the daemon's timeline was written as JSON.");
-            }
-
-            return ExitCodes.Ok;
+            AtomicFile.WriteAllText(path, json);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else
         {
-            await stderr.WriteLineAsync($"breakwater: cannot write the timeline: {e.Message}");
-            return ExitCodes.RuntimeFailure;
+            await stdout.WriteLineAsync(json);
         }
+
+        if (o.Report is not null)
+        {
+            await stderr.WriteLineAsync("breakwater: warning: --report needs offline inputs for now; the daemon's timeline was written as JSON.");
+        }
+
+        return ExitCodes.Ok;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Breakwater.Cli.Errors;
 using Breakwater.Outages;
 using Breakwater.Outages.Waves;
 
@@ -20,54 +21,30 @@ internal static class WavesCommand
         var bucket = new Option<string>("--bucket") { Description = "Bucket width: auto (from the series' step), 1m, 5m, 15m or 1h.", DefaultValueFactory = _ => "auto" };
         bucket.AcceptOnlyFromAmong(["auto", .. Buckets.Keys]);
         var command = new Command("waves", "Find outage waves in a user-report series.") { file, json, bucket };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(bucket)!, parse.GetValue(verbose), stdout, stderr));
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(bucket)!, stdout));
         return command;
     }
 
-    internal static int Run(string path, string? json, string bucket, bool verbose, TextWriter stdout, TextWriter stderr)
+    internal static int Run(string path, string? json, string bucket, TextWriter stdout)
     {
-        if (!File.Exists(path))
+        CliPaths.RequireInputFile(path, "a CSV file of time,count[,category] lines");
+        if (json is not null)
         {
-            stderr.WriteLine($"breakwater: {path} does not exist; give a CSV file of time,count[,category] lines.");
-            return ExitCodes.BadInput;
+            CliPaths.RequireOutputFile(json, "--json", [path]);
         }
 
-        WaveResult result;
-        try
+        var rows = ReportCsvReader.ReadFile(path);
+        var width = Buckets.TryGetValue(bucket, out var fixedWidth) ? fixedWidth : ReportSeries.InferBucket(rows);
+        var result = WaveAnalysis.Run(ReportSeries.FromRows(rows, width));
+        if (json == "-")
         {
-            var rows = ReportCsvReader.ReadFile(path);
-            var width = Buckets.TryGetValue(bucket, out var fixedWidth) ? fixedWidth : ReportSeries.InferBucket(rows);
-            result = WaveAnalysis.Run(ReportSeries.FromRows(rows, width));
-        }
-        catch (ReportInputException e)
-        {
-            stderr.WriteLine($"breakwater: {e.Message}");
-            return ExitCodes.BadInput;
+            stdout.WriteLine(WavesJson.Serialize(result, path));
+            return ExitCodes.Ok;
         }
 
         if (json is not null)
         {
-            try
-            {
-                if (json == "-")
-                {
-                    stdout.WriteLine(WavesJson.Serialize(result, path));
-                    return ExitCodes.Ok;
-                }
-
-                using var stream = File.Create(json);
-                WavesJson.Write(stream, result, path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"breakwater: cannot write {json}: {e.Message}");
-                if (verbose)
-                {
-                    stderr.WriteLine(e);
-                }
-
-                return ExitCodes.RuntimeFailure;
-            }
+            AtomicFile.WriteAllText(json, WavesJson.Serialize(result, path));
         }
 
         WriteSummary(result, stdout);

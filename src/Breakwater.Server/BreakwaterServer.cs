@@ -102,9 +102,10 @@ public sealed class BreakwaterServer : IAsyncDisposable
         builder.Services.AddSingleton(events);
         builder.Services.AddSingleton(new TokenAuthenticator(config.Api.Tokens));
         builder.Services.AddHostedService(services => new DaemonService(services.GetRequiredService<DaemonHost>()));
-        var outages = new Outages.OutageService(config, events, options.Time);
-        builder.Services.AddSingleton(_ => outages);
-        builder.Services.AddHostedService(_ => outages);
+        // Made on first use (at start), when the store is open: waves, reports and probe states are kept there.
+        builder.Services.AddSingleton(services => new Outages.OutageService(config, events, options.Time, parts.Storage!.Store as Storage.Outages.IOutageStore,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Breakwater.Outages")));
+        builder.Services.AddHostedService(services => services.GetRequiredService<Outages.OutageService>());
         if (options.WatchConfig)
         {
             builder.Services.AddSingleton<ConfigReloader>();
@@ -152,9 +153,13 @@ public sealed class BreakwaterServer : IAsyncDisposable
 
         if (options.WatchConfig)
         {
+<<<<<<< HEAD
             // Alert channels follow a reload: unchanged channels keep their queues, changed ones restart.
             var alerts = parts.Alerts;
             app.Services.GetRequiredService<ConfigReloader>().Applied += reloaded => alerts.Reconfigure(reloaded.Alerts);
+=======
+            app.Services.GetRequiredService<ConfigReloader>().Applied += app.Services.GetRequiredService<Outages.OutageService>().Reconfigure;
+>>>>>>> feature/edges
         }
 
         app.UseMiddleware<AuthMiddleware>();

@@ -26,6 +26,24 @@ internal sealed partial class ConfigReloader
             changed.Add("detection");
         }
 
+        if (current.Probes.Count != next.Probes.Count
+            || current.Probes.Zip(next.Probes).Any(p => p.First with { ExpectStatus = p.Second.ExpectStatus } != p.Second || !p.First.ExpectStatus.SequenceEqual(p.Second.ExpectStatus)))
+        {
+            changed.Add("probes");
+        }
+
+        foreach (var (key, same) in new[]
+        {
+            ("reports", current.Reports == next.Reports), ("vantage", current.Vantage == next.Vantage),
+            ("intel", current.Forensics.IntelFiles.SequenceEqual(next.Forensics.IntelFiles)),
+        })
+        {
+            if (!same)
+            {
+                changed.Add(key);
+            }
+        }
+
         var effective = next;
         if (d0.MaxTrackedTargets != d1.MaxTrackedTargets)
         {

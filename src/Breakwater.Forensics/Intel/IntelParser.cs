@@ -46,9 +46,10 @@ public static class IntelParser
             throw new IntelFormatException($"{name} holds no records.");
         }
 
+        var claims = 0;
         if (first.StartsWith('{'))
         {
-            ParseJsonLines(lines, name, set);
+            claims = ParseJsonLines(lines, name, set);
         }
         else if (first.Contains(',', StringComparison.Ordinal) && Csv.Split(first).Any(h => KnownColumns.Contains(h.Trim().ToLowerInvariant())))
         {
@@ -59,7 +60,7 @@ public static class IntelParser
             ParsePlain(lines, name, set);
         }
 
-        if (set.IsEmpty)
+        if (set.IsEmpty && claims == 0)
         {
             throw new IntelFormatException($"{name} holds no records.");
         }
@@ -69,6 +70,7 @@ public static class IntelParser
 
     public static string Describe(IntelSet set) => (set.Entries.Count, set.Commands.Count) switch
     {
+        (0, 0) => "responsibility claims only",
         (var e, 0) => Invariant($"IP list, {e} entries"),
         (0, var c) => Invariant($"command log, {c} commands"),
         (var e, var c) => Invariant($"{e} IP entries and {c} commands"),
@@ -76,8 +78,10 @@ public static class IntelParser
 
     private static readonly HashSet<string> KnownColumns = ["address", "ip", "prefix", "time", "c2", "targets", "method", "family"];
 
-    private static void ParseJsonLines(string[] lines, string name, IntelSet set)
+    /// <summary>Reads JSON lines into <paramref name="set"/>; returns the responsibility claims skipped (the outage timeline reads those).</summary>
+    private static int ParseJsonLines(string[] lines, string name, IntelSet set)
     {
+        var claims = 0;
         for (var n = 0; n < lines.Length; n++)
         {
             var line = lines[n].Trim();
@@ -108,6 +112,10 @@ public static class IntelParser
                         : [.. (targets.GetString() ?? "").Split([' ', ';', ','], StringSplitOptions.RemoveEmptyEntries)];
                     set.Commands.Add(Command(where, Str("time"), Str("c2"), Str("family"), Str("method"), list, Str("duration"), Str("source") ?? name));
                 }
+                else if (o.TryGetProperty("actor", out _))
+                {
+                    claims++;
+                }
                 else if ((Str("address") ?? Str("prefix") ?? Str("ip")) is { } address)
                 {
                     set.Entries.Add(Entry(where, address, Str("family"), Str("tags"), Str("valid_from"), Str("valid_until"), Str("list") ?? name));
@@ -122,6 +130,8 @@ public static class IntelParser
                 throw new IntelFormatException($"{where}: not valid JSON ({e.Message}).", e);
             }
         }
+
+        return claims;
     }
 
     private static void ParseCsv(string[] lines, string name, IntelSet set)

@@ -43,6 +43,64 @@ public sealed class ProbeMonitor(IEnumerable<ProbeSpec> specs, Action<ProbeState
         return true;
     }
 
+    /// <summary>Announced changes of an earlier run (from the store), oldest first: each probe resumes from its last state.</summary>
+    public void Restore(IEnumerable<ProbeStateChange> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        lock (_gate)
+        {
+            foreach (var probe in history.GroupBy(c => c.Probe, StringComparer.Ordinal))
+            {
+                if (!_trackers.TryGetValue(probe.Key, out var tracker))
+                {
+                    if (_trackers.Count >= MaxProbes)
+                    {
+                        continue;
+                    }
+
+                    var spec = new ProbeSpec { Name = probe.Key, Kind = ProbeKind.Http, Target = "", Interval = TimeSpan.FromSeconds(10) };
+                    _trackers[probe.Key] = tracker = new ProbeStateTracker(spec, settings);
+                }
+
+                tracker.Restore(probe);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A reload's probe set: new probes get trackers, changed ones a new tracker that keeps the old one's state and
+    /// history, removed ones are dropped (agents' probes, which this daemon does not run, are kept).
+    /// </summary>
+    public void Reconfigure(IReadOnlyList<ProbeSpec> specs, IEnumerable<string> previous)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        lock (_gate)
+        {
+            foreach (var name in previous.Where(n => !specs.Any(s => s.Name == n)))
+            {
+                _trackers.Remove(name);
+            }
+
+            foreach (var spec in specs)
+            {
+                if (_trackers.TryGetValue(spec.Name, out var old) && Same(old.Spec, spec))
+                {
+                    continue;
+                }
+
+                var tracker = new ProbeStateTracker(spec, settings);
+                if (old is not null)
+                {
+                    tracker.Restore(old.History);
+                }
+
+                _trackers[spec.Name] = tracker;
+            }
+        }
+    }
+
+    private static bool Same(ProbeSpec a, ProbeSpec b) => a with { ExpectStatus = b.ExpectStatus } == b && a.ExpectStatus.SequenceEqual(b.ExpectStatus);
+
     /// <summary>Current state of each probe.</summary>
     public IReadOnlyList<(string Probe, ProbeState State, bool Cycling)> States()
     {

@@ -37,12 +37,43 @@ public sealed class ProbeStateTracker
 
     public string Probe => _spec.Name;
 
+    /// <summary>What this tracker was made for (a reload with a different spec gets a new tracker).</summary>
+    public ProbeSpec Spec => _spec;
+
     public ProbeState State { get; private set; }
 
     public bool Cycling { get; private set; }
 
     /// <summary>Every announced change, oldest first (bounded).</summary>
     public IReadOnlyList<ProbeStateChange> History => _history;
+
+    /// <summary>
+    /// Takes up where a previous tracker (of an earlier run, from the store, or before a reload) left off: its announced
+    /// changes, oldest first. The last one's state holds until results say otherwise, so a restart announces nothing
+    /// new for a probe whose state did not change; recoveries within the cycling window still count.
+    /// </summary>
+    public void Restore(IEnumerable<ProbeStateChange> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        foreach (var change in history.OrderBy(c => c.Time))
+        {
+            if (_history.Count == MaxHistory)
+            {
+                _history.RemoveAt(0);
+            }
+
+            _history.Add(change);
+            if (change.Previous is ProbeState.Down or ProbeState.Degraded && change.State == ProbeState.Up)
+            {
+                _recoveries.Enqueue(change.Time);
+            }
+
+            State = change.State;
+            Cycling = change.Cycling;
+            _candidate = change.State;
+            _candidateSince = change.Time;
+        }
+    }
 
     /// <summary>Adds one round's result; returns the change it announces, if any.</summary>
     public ProbeStateChange? Record(ProbeResult result)

@@ -15,7 +15,7 @@ public sealed class ReportIntake
     public const int MaxTracked = 1_000_000;
 
     private readonly Lock _gate = new();
-    private readonly ReportSettings _settings;
+    private ReportSettings _settings;
     private readonly TimeProvider _time;
     private readonly HashSet<UInt128> _seen = [];
     private readonly Dictionary<UInt128, int> _perAddress = [];
@@ -34,6 +34,32 @@ public sealed class ReportIntake
     }
 
     public ReportLog Log { get; } = new();
+
+    /// <summary>The limits in force; a configuration reload replaces them (counts of the current minute and window are kept).</summary>
+    public ReportSettings Settings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _settings;
+            }
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (_gate)
+            {
+                if (value.Window != _settings.Window)
+                {
+                    _window = -1; // a new window length starts a new window
+                }
+
+                _settings = value;
+            }
+        }
+    }
 
     public long Accepted { get; private set; }
 

@@ -2,11 +2,15 @@ namespace Breakwater.IntegrationTests.Cli.Mistakes;
 
 /// <summary>
 /// Every command × the mistake classes that involve files. Unknown options and bad numbers are walked for every
-/// command automatically from the command tree. A new command adds its rows here (or says why a class does not apply):
+/// command automatically from the command tree. Commands that read JSON rather than YAML are walked for
+/// <see cref="MistakeClass.NestedYaml"/> with a JSON document nested as deep (the same class: a crash by nesting). A new command adds its rows here (or says why a class does not apply):
 /// <see cref="CliMistakeTests.EveryCommand_HasARowForEveryFileMistake"/> fails until it does.
 /// </summary>
 internal static class MistakeTable
 {
+    private const string From = "2025-03-10T00:00:00Z";
+    private const string To = "2025-03-11T00:00:00Z";
+
     public static IReadOnlyList<MistakeCase> Cases { get; } =
     [
         new("analyze", MistakeClass.DirectoryAsInput, w => ["analyze", w.Folder], 3),
@@ -49,25 +53,44 @@ internal static class MistakeTable
         new("baseline learn", MistakeClass.UnwritableOutput, w => ["baseline", "learn", w.Capture, "--output", w.Folder], 2),
         new("baseline learn", MistakeClass.NestedYaml, w => ["baseline", "learn", w.Capture, "--output", w.Output("b.baseline"), "--config", w.Nested], 2),
 
-        MistakeCase.Na("intel import", MistakeClass.DirectoryAsInput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("intel import", MistakeClass.SameFileOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("intel import", MistakeClass.UnwritableOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("intel import", MistakeClass.NestedYaml, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("report", MistakeClass.DirectoryAsInput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("report", MistakeClass.SameFileOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("report", MistakeClass.UnwritableOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("report", MistakeClass.NestedYaml, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("waves", MistakeClass.DirectoryAsInput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("waves", MistakeClass.SameFileOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("waves", MistakeClass.UnwritableOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("waves", MistakeClass.NestedYaml, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("timeline", MistakeClass.DirectoryAsInput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("timeline", MistakeClass.SameFileOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("timeline", MistakeClass.UnwritableOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("timeline", MistakeClass.NestedYaml, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("mitigation export", MistakeClass.DirectoryAsInput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("mitigation export", MistakeClass.SameFileOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("mitigation export", MistakeClass.UnwritableOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
-        MistakeCase.Na("mitigation export", MistakeClass.NestedYaml, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
+        new("intel import", MistakeClass.DirectoryAsInput, w => ["intel", "import", w.Folder, "--store", w.Output("intel.jsonl")], 3),
+        new("intel import", MistakeClass.DirectoryAsInput, w => ["intel", "import", w.Intel, "--store", w.Folder], 2),
+        new("intel import", MistakeClass.SameFileOutput, w => ["intel", "import", w.Intel, "--store", w.Intel], 2, w => w.Intel),
+        new("intel import", MistakeClass.UnwritableOutput, w => ["intel", "import", w.Intel, "--store", "/proc/breakwater-intel.jsonl"], 2),
+        new("intel import", MistakeClass.UnwritableOutput, w => ["intel", "import", w.Intel, "--store", w.Output("no/such/folder/intel.jsonl")], 2),
+        new("intel import", MistakeClass.NestedYaml, w => ["intel", "import", w.NestedJson, "--store", w.Output("intel.jsonl")], 3),
+
+        new("report", MistakeClass.DirectoryAsInput, w => ["report", "x", "--from", w.Folder], 3),
+        new("report", MistakeClass.DirectoryAsInput, w => ["report", "x", "--db", w.Folder], 3),
+        new("report", MistakeClass.DirectoryAsInput, w => ["report", "x", "--config", w.Folder], 2),
+        new("report", MistakeClass.DirectoryAsInput, w => ["report", "x", "--db", w.Capture], 3, w => w.Capture),
+        new("report", MistakeClass.SameFileOutput, w => ["report", "x", "--from", w.Analysis, "--out", w.Analysis], 2, w => w.Analysis),
+        new("report", MistakeClass.SameFileOutput, w => ["report", "x", "--db", w.Capture, "--out", w.Capture], 2, w => w.Capture),
+        new("report", MistakeClass.UnwritableOutput, w => ["report", "x", "--from", w.Analysis, "--out", "/proc/breakwater-report.html"], 2),
+        new("report", MistakeClass.UnwritableOutput, w => ["report", "x", "--from", w.Analysis, "--out", w.Folder], 2),
+        new("report", MistakeClass.NestedYaml, w => ["report", "x", "--config", w.Nested], 2),
+        new("report", MistakeClass.NestedYaml, w => ["report", "x", "--from", w.NestedJson], 3),
+
+        new("waves", MistakeClass.DirectoryAsInput, w => ["waves", w.Folder], 3),
+        new("waves", MistakeClass.SameFileOutput, w => ["waves", w.ReportSeries, "--json", w.ReportSeries], 2, w => w.ReportSeries),
+        new("waves", MistakeClass.UnwritableOutput, w => ["waves", w.ReportSeries, "--json", "/proc/breakwater-waves.json"], 2),
+        new("waves", MistakeClass.UnwritableOutput, w => ["waves", w.ReportSeries, "--json", w.Folder], 2),
+        MistakeCase.Na("waves", MistakeClass.NestedYaml, "waves reads one CSV series (time,count[,category]): no YAML and no nesting"),
+
+        new("timeline", MistakeClass.DirectoryAsInput, w => ["timeline", "--from", From, "--to", To, "--reports", w.Folder], 3),
+        new("timeline", MistakeClass.DirectoryAsInput, w => ["timeline", "--from", From, "--to", To, "--analysis", w.Folder], 3),
+        new("timeline", MistakeClass.DirectoryAsInput, w => ["timeline", "--from", From, "--to", To, "--intel", w.Folder], 3),
+        new("timeline", MistakeClass.SameFileOutput, w => ["timeline", "--from", From, "--to", To, "--reports", w.ReportSeries, "--json", w.ReportSeries], 2, w => w.ReportSeries),
+        new("timeline", MistakeClass.SameFileOutput, w => ["timeline", "--from", From, "--to", To, "--analysis", w.Analysis, "--report", w.Analysis], 2, w => w.Analysis),
+        new("timeline", MistakeClass.UnwritableOutput, w => ["timeline", "--from", From, "--to", To, "--reports", w.ReportSeries, "--json", "/proc/breakwater-timeline.json"], 2),
+        new("timeline", MistakeClass.UnwritableOutput, w => ["timeline", "--from", From, "--to", To, "--reports", w.ReportSeries, "--report", w.Output("no/such/folder/t.html")], 2),
+        new("timeline", MistakeClass.NestedYaml, w => ["timeline", "--from", From, "--to", To, "--analysis", w.NestedJson], 3),
+        new("timeline", MistakeClass.NestedYaml, w => ["timeline", "--from", From, "--to", To, "--intel", w.NestedJson], 3),
+
+        new("mitigation export", MistakeClass.DirectoryAsInput, w => ["mitigation", "export", "--format", "nginx", "--analysis", w.Folder], 3),
+        new("mitigation export", MistakeClass.SameFileOutput, w => ["mitigation", "export", "--format", "nginx", "--analysis", w.Analysis, "--out", w.Analysis], 2, w => w.Analysis),
+        new("mitigation export", MistakeClass.UnwritableOutput, w => ["mitigation", "export", "--format", "nginx", "--analysis", w.Analysis, "--out", "/proc/breakwater-deny.conf"], 2),
+        new("mitigation export", MistakeClass.UnwritableOutput, w => ["mitigation", "export", "--format", "nginx", "--analysis", w.Analysis, "--out", w.Folder], 2),
+        new("mitigation export", MistakeClass.NestedYaml, w => ["mitigation", "export", "--format", "nginx", "--analysis", w.NestedJson], 3),
     ];
 }
