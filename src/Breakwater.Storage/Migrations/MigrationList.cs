@@ -10,6 +10,7 @@ public static class MigrationList
     [
         M0001_Incidents.Migration,
         M0002_TrafficRollups.Migration,
+        M0004_Mitigations.Migration,
     ];
 
     /// <summary>The schema version this build writes.</summary>
