@@ -35,6 +35,7 @@ public sealed partial class MitigationService : IIncidentObserver, IAsyncDisposa
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private ITimer? _ticker;
+    private int _disposed;
 
     public MitigationService(BreakwaterConfig config, IMitigationStore? store, IMitigationEvents events, TimeProvider? time = null, ILogger? logger = null)
     {
@@ -91,6 +92,11 @@ public sealed partial class MitigationService : IIncidentObserver, IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (_ticker is not null)
         {
             await _ticker.DisposeAsync();
