@@ -20,8 +20,15 @@ internal static class RuleRender
         var text = new StringBuilder(v4 ? "ip dst " : "ip6 dst ");
         text.Append(target.IsHost ? target.Address : "net " + target.Cidr);
         var transport = Transport(predicates);
+        var implied = transport is not null && predicates.Exists(p => p.Feature is FingerprintFeature.TcpFlags
+            or FingerprintFeature.SourcePort or FingerprintFeature.DestinationPort);
         foreach (var p in predicates.OrderBy(p => p.Feature))
         {
+            if (implied && p.Feature == FingerprintFeature.Protocol && v4)
+            {
+                continue; // "tcp dst port 80" already says tcp (IPv6 keeps it: flags are read at a fixed offset).
+            }
+
             var clause = p.Feature switch
             {
                 FingerprintFeature.Protocol => p.Value switch

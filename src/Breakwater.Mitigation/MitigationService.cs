@@ -90,6 +90,9 @@ public sealed partial class MitigationService : IIncidentObserver, IAsyncDisposa
     /// <summary>An operator's request to mitigate an incident now, whatever the mode (the policy's limits still apply).</summary>
     public Task<MitigationResult> CreateAsync(IncidentReport incident, string actor) => RunWorkAsync(() => CreateManualAsync(incident, actor));
 
+    /// <summary>Completes once every change queued so far has been handled.</summary>
+    public Task FlushAsync() => RunWorkAsync(() => Task.FromResult(0));
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
