@@ -109,21 +109,21 @@ public sealed class BirdMitigationTests : IDisposable
     private PeerProcess Simulate(int attackSeconds)
     {
         var scenario = _dir.File("attack.yaml");
-        File.WriteAllText(scenario, string.Create(CultureInfo.InvariantCulture, $"""
+        File.WriteAllText(scenario, string.Create(CultureInfo.InvariantCulture, $$"""
             scenario: bird-mitigation
             seed: 7
             start: 2025-03-10T09:00:00Z
-            background: {{ pps: 200, clients: 200, servers: 10, prefix: 198.51.100.0/24 }}
+            background: { pps: 200, clients: 200, servers: 10, prefix: 198.51.100.0/24 }
             attacks:
               - name: syn
                 target: 198.51.100.7
                 start: 1s
-                duration: {attackSeconds}s
+                duration: {{attackSeconds}}s
                 pps: 12000
                 vectors:
-                  - {{ name: syn_flood, weight: 1.0, ports: [443] }}
-                sources: {{ spoofed: true }}
-            duration: {attackSeconds + 2}s
+                  - { name: syn_flood, weight: 1.0, ports: [443] }
+                sources: { spoofed: true }
+            duration: {{attackSeconds + 2}}s
             """));
         return PeerProcess.Start("dotnet", Path.Combine(AppContext.BaseDirectory, "breakwater.dll"), "simulate", scenario,
             "--export", "sflow", "--to", $"127.0.0.1:{_sflowPort}", "--sampling", "16");

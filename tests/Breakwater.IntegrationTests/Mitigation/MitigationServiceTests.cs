@@ -142,13 +142,13 @@ public sealed class MitigationServiceTests : IAsyncLifetime
             first.OnStarted(Syn("i-9", "198.51.100.7"));
             var ended = Syn("i-10", "198.51.100.9");
             first.OnStarted(ended);
-            ended.End = T0;
+            ended.End = T0.AddSeconds(-40);
             first.OnEnded(ended);
             await first.FlushAsync();
             keptId = first.Live.Single(r => r.Incident == "i-9").Id;
         }
 
-        // Down for two minutes: i-10's mitigation expired meanwhile (60 s after its end), i-9's incident was open.
+        // Down for 30 s: i-10's mitigation expired meanwhile (60 s after its end, 40 s before the stop); i-9's has 30 s left.
         _time.Advance(TimeSpan.FromSeconds(30));
         await using var second = await StartAsync("mode: auto\n  ttl: 60s");
         Assert.Equal(keptId, Assert.Single(second.Live).Id);
@@ -160,15 +160,15 @@ public sealed class MitigationServiceTests : IAsyncLifetime
 
     private async Task<MitigationService> StartAsync(string mitigation)
     {
-        var config = ConfigLoader.Parse($"""
-            networks: [ {{ prefix: 198.51.100.0/24, group: web }} ]
-            groups: {{ web: {{ thresholds: {{ pps: 4000 }} }} }}
+        var config = ConfigLoader.Parse($$"""
+            networks: [ { prefix: 198.51.100.0/24, group: web } ]
+            groups: { web: { thresholds: { pps: 4000 } } }
             bgp:
               local_as: 65000
               router_id: 192.0.2.1
-              neighbors: [ {{ address: 127.0.0.1, port: {PeerProcess.FreeUdpPort()}, remote_as: 65001 }} ]
+              neighbors: [ { address: 127.0.0.1, port: {{PeerProcess.FreeUdpPort()}}, remote_as: 65001 } ]
             mitigation:
-              {mitigation}
+              {{mitigation}}
             """);
         var service = new MitigationService(config, _store, _events, _time);
         await service.StartAsync(Ct);
