@@ -54,6 +54,22 @@ internal static class MistakeTable
         MistakeCase.Na("timeline", MistakeClass.SameFileOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
         MistakeCase.Na("timeline", MistakeClass.UnwritableOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
         MistakeCase.Na("timeline", MistakeClass.NestedYaml, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
+        new("mitigation list", MistakeClass.DirectoryAsInput, w => ["mitigation", "list", "--config", w.Folder], 2),
+        new("mitigation list", MistakeClass.SameFileOutput, w => ["mitigation", "list", "--config", w.Config, "--out", w.Config], 2, w => w.Config),
+        new("mitigation list", MistakeClass.UnwritableOutput, w => ["mitigation", "list", "--out", "/proc/breakwater-test.json"], 2),
+        new("mitigation list", MistakeClass.UnwritableOutput, w => ["mitigation", "list", "--out", w.Folder], 2),
+        new("mitigation list", MistakeClass.NestedYaml, w => ["mitigation", "list", "--config", w.Nested], 2),
+
+        new("mitigation approve", MistakeClass.DirectoryAsInput, w => ["mitigation", "approve", "m-1", "--config", w.Folder], 2),
+        MistakeCase.Na("mitigation approve", MistakeClass.SameFileOutput, "approve writes no file: it asks the daemon and prints one line"),
+        MistakeCase.Na("mitigation approve", MistakeClass.UnwritableOutput, "approve writes no file: it asks the daemon and prints one line"),
+        new("mitigation approve", MistakeClass.NestedYaml, w => ["mitigation", "approve", "m-1", "--config", w.Nested], 2),
+
+        new("mitigation withdraw", MistakeClass.DirectoryAsInput, w => ["mitigation", "withdraw", "--all", "--config", w.Folder], 2),
+        MistakeCase.Na("mitigation withdraw", MistakeClass.SameFileOutput, "withdraw writes no file: it asks the daemon and prints one line"),
+        MistakeCase.Na("mitigation withdraw", MistakeClass.UnwritableOutput, "withdraw writes no file: it asks the daemon and prints one line"),
+        new("mitigation withdraw", MistakeClass.NestedYaml, w => ["mitigation", "withdraw", "m-1", "--config", w.Nested], 2),
+
         MistakeCase.Na("mitigation export", MistakeClass.DirectoryAsInput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
         MistakeCase.Na("mitigation export", MistakeClass.SameFileOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
         MistakeCase.Na("mitigation export", MistakeClass.UnwritableOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
