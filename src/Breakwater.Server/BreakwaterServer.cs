@@ -132,7 +132,8 @@ public sealed class BreakwaterServer : IAsyncDisposable
             var counts = new IncidentCounts();
             parts.Alerts = new AlertDispatcher(config.Alerts, parts.Storage.Store.IsAcknowledgedAsync, loggers.CreateLogger("Breakwater.Alerts"), options.Time);
             parts.Alerts.Start();
-            parts.Mitigation = new Mitigation.MitigationService(config, parts.Storage.Store as Storage.IMitigationStore, events, options.Time,
+            var mitigationEvents = new MitigationEventFanout(events, () => parts.Alerts, options.Time);
+            parts.Mitigation = new Mitigation.MitigationService(config, parts.Storage.Store as Storage.IMitigationStore, mitigationEvents, options.Time,
                 loggers.CreateLogger("Breakwater.Mitigation"));
             IIncidentObserver[] observers = [live, counts, parts.Alerts, parts.Mitigation, .. options.Observers];
             var daemon = new DaemonHost(config, events, options.Time, parts.Storage, new IncidentFanout(observers), traffic);
