@@ -10,7 +10,15 @@ internal sealed class MitigationEventFanout(EventStreamWriter events, Func<Alert
     public void Publish(string name, MitigationRecord record)
     {
         events.Publish(name, record);
-        if (alerts() is not { } dispatcher)
+
+        // Pages only for what touches the network or waits for a person: dry-runs stay in the event stream and the store.
+        var worthAlerting = name switch
+        {
+            MitigationEvents.Announced => true,
+            MitigationEvents.Withdrawn => record.Announced is not null,
+            _ => record.State == MitigationStates.Pending,
+        };
+        if (!worthAlerting || alerts() is not { } dispatcher)
         {
             return;
         }
