@@ -5,10 +5,12 @@
 # `birdc show route table flowtab4` (polled every few ms; the poll adds its own few ms). Prints each run, then p50 and worst.
 #
 #   bench/bgp-decision-latency.sh [RUNS]        default 20
+#   BREAKWATER_DLL=path/breakwater.dll bench/bgp-decision-latency.sh 2     (an already built CLI instead of ./breakwater)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-20}"
-"$here/breakwater" --help >/dev/null
+bw() { if [ -n "${BREAKWATER_DLL:-}" ]; then dotnet "$BREAKWATER_DLL" "$@"; else "$here/breakwater" "$@"; fi; }
+bw --help >/dev/null
 work="$(mktemp -d /tmp/bw-bgp-latency.XXXXXX)"
 address="127.0.$((RANDOM % 200 + 20)).$((RANDOM % 200 + 20))"
 port=$((20000 + RANDOM % 20000))
@@ -53,7 +55,7 @@ bgp:
   neighbors: [ { address: $address, port: $port, remote_as: 65001, local_address: 127.0.0.1 } ]
 mitigation: { mode: auto, ttl: 10s, max_active: 1000, flowspec: { max_collateral: 0.05 } }
 YAML
-"$here/breakwater" run --config "$work/breakwater.yaml" 2>"$work/daemon.log" &
+bw run --config "$work/breakwater.yaml" 2>"$work/daemon.log" &
 daemon=$!
 for _ in $(seq 100); do grep -q "listening for sflow" "$work/daemon.log" 2>/dev/null && break; sleep 0.1; done
 until birdc -s "$work/bird.ctl" show protocols breakwater | grep -q Established; do sleep 0.2; done
@@ -82,7 +84,8 @@ attacks:
 duration: 5s
 """)
     offset = os.path.getsize(events) if os.path.exists(events) else 0
-    sim = subprocess.Popen([os.path.join(here, "breakwater"), "simulate", scenario, "--export", "sflow", "--to", f"127.0.0.1:{sflow}", "--sampling", "16"],
+    cli = ["dotnet", os.environ["BREAKWATER_DLL"]] if os.environ.get("BREAKWATER_DLL") else [os.path.join(here, "breakwater")]
+    sim = subprocess.Popen(cli + ["simulate", scenario, "--export", "sflow", "--to", f"127.0.0.1:{sflow}", "--sampling", "16"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     decided = seen = None
     deadline = time.time() + 20
