@@ -55,7 +55,11 @@ bgp:
   neighbors: [ { address: $address, port: $port, remote_as: 65001, local_address: 127.0.0.1 } ]
 mitigation: { mode: auto, ttl: 10s, max_active: 1000, flowspec: { max_collateral: 0.05 } }
 YAML
-bw run --config "$work/breakwater.yaml" 2>"$work/daemon.log" &
+if [ -n "${BREAKWATER_DLL:-}" ]; then
+  dotnet "$BREAKWATER_DLL" run --config "$work/breakwater.yaml" 2>"$work/daemon.log" &
+else
+  "$here/breakwater" run --config "$work/breakwater.yaml" 2>"$work/daemon.log" &
+fi
 daemon=$!
 for _ in $(seq 100); do grep -q "listening for sflow" "$work/daemon.log" 2>/dev/null && break; sleep 0.1; done
 until birdc -s "$work/bird.ctl" show protocols breakwater | grep -q Established; do sleep 0.2; done
