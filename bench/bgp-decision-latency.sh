@@ -46,8 +46,8 @@ networks: [ { prefix: 198.51.100.0/24, group: web } ]
 groups: { web: { thresholds: { pps: 4000 } } }
 collectors: { sflow: { listen: ["127.0.0.1:$sflow"] } }
 detection: { quiet_seconds: 2 }
-events: { file: events.jsonl }
-storage: { sqlite: { path: store.db } }
+events: { file: "$work/events.jsonl" }
+storage: { sqlite: { path: "$work/store.db" } }
 api: { listen: "127.0.0.1:$api" }
 bgp:
   local_as: 65000
