@@ -41,10 +41,9 @@ internal sealed class MitigationEventFanout(EventStreamWriter events, Func<Alert
             _ => record.State == MitigationStates.DryRun ? "dry-run (not announced)" : "waiting for approval",
         };
         var subject = $"[Breakwater] Mitigation {what}: {record.Kind} {record.Prefix}";
+        var routes = record.Routes.Count > 0 ? "Routes:\n  " + string.Join("\n  ", record.Routes) : "";
         var body = string.Create(CultureInfo.InvariantCulture,
-            $"Mitigation {record.Id} for incident {record.Incident} ({record.Target}) is {what}.\nKind: {record.Kind}, action: {record.Action}\n"
-            + $"Why: {record.Reason}\nExpires: {Core.AnalysisJson.FormatTime(record.Expires)}\n"
-            + (record.Routes.Count > 0 ? "Routes:\n  " + string.Join("\n  ", record.Routes) : ""));
+            $"Mitigation {record.Id} for incident {record.Incident} ({record.Target}) is {what}.\nKind: {record.Kind}, action: {record.Action}\nWhy: {record.Reason}\nExpires: {Core.AnalysisJson.FormatTime(record.Expires)}\n{routes}");
         dispatcher.DispatchMitigation(name, record.Id, record.Target,
             System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), subject, body);
     }
