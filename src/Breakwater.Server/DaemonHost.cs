@@ -42,7 +42,8 @@ public sealed class DaemonHost : IDisposable
         _time = time ?? TimeProvider.System;
         _storage = storage;
         IIncidentObserver[] observers = observer is null ? [events] : [events, observer];
-        Engine = new DetectionEngine(config.Detection, storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers));
+        Engine = new DetectionEngine(
+            config.Detection, storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers), DaemonBaseline.Load(config.Detection.Baseline));
         Engine.SecondObserver = (storage?.Writer, seconds) switch
         {
             ({ } writer, { } other) => new TargetSecondFanout(writer, other),
@@ -79,6 +80,9 @@ public sealed class DaemonHost : IDisposable
     public DetectionEngine Engine { get; private set; }
 
     public EventStreamWriter Events { get; }
+
+    /// <summary>Saves the learned baselines (<c>detection.baseline.path</c>) every hour and at shutdown.</summary>
+    internal DaemonBaseline Baselines { get; } = new();
 
     /// <summary>The bound listeners (their real ports when 0 was configured).</summary>
     public IReadOnlyList<UdpCollector> Collectors => _collectors;
@@ -123,6 +127,7 @@ public sealed class DaemonHost : IDisposable
         await Task.WhenAll(receivers);
         _queue.Writer.TryComplete();
         await detector;
+        Baselines.Save(Engine, finishHour: true);
         Events.WriteInterrupted(Engine.Incidents);
         WriteStats();
         if (_storage is not null)
@@ -154,7 +159,7 @@ public sealed class DaemonHost : IDisposable
 
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
             engine.AdvanceTo(now + (engine.Settings.QuietSeconds + engine.Settings.TriggerSeconds + 2) * 1_000_000_000L);
-            Engine = new DetectionEngine(settings, engine.Observer) { SecondObserver = engine.SecondObserver };
+            Engine = new DetectionEngine(settings, engine.Observer, DaemonBaseline.Carry(engine.Baseline, settings.Baseline)) { SecondObserver = engine.SecondObserver };
             done(false);
         });
     }
@@ -195,6 +200,7 @@ public sealed class DaemonHost : IDisposable
                 Engine.AdvanceTo(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _hub.Templates.ExpirePending(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _storage?.Tick();
+                Baselines.Tick(Engine, now);
                 lastTick = now;
             }
 
