@@ -70,7 +70,7 @@ internal sealed class ReportBuilder(GroupLimits[] groups, DetectionClock clock, 
                     Filter = summary.Filter,
                     Coverage = summary.Coverage,
                     Collateral = summary.Collateral,
-                    Rules = RuleSetSearch.Build(ruleTarget, tracker, attack),
+                    Rules = outgoing ? [] : RuleSetSearch.Build(ruleTarget, tracker, attack), // rules filter traffic to a victim, not from a sender
                 };
                 incident.LastFingerprintSecond = clock.Second;
             }
