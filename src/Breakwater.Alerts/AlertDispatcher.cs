@@ -114,6 +114,24 @@ public sealed class AlertDispatcher : IIncidentObserver, IAsyncDisposable
 
     public void OnEnded(IncidentReport incident) => Dispatch("incident.ended", incident);
 
+    /// <summary>
+    /// A mitigation event (<c>mitigation.announced|withdrawn|pending</c>): <paramref name="json"/> is the event stream's line;
+    /// alerts of one mitigation coalesce like those of one incident.
+    /// </summary>
+    public void DispatchMitigation(string name, string mitigationId, string target, string json, string subject, string body)
+    {
+        if (_workers.Count == 0)
+        {
+            return;
+        }
+
+        var alert = new AlertEvent(name, _time.GetUtcNow(), mitigationId, target, json) { Subject = subject, Body = body };
+        foreach (var worker in _workers)
+        {
+            worker.Enqueue(alert);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Task[] stopping;

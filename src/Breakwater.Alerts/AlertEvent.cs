@@ -10,6 +10,12 @@ namespace Breakwater.Alerts;
 /// </summary>
 public sealed record AlertEvent(string Name, DateTimeOffset Time, string IncidentId, string Target, string Json)
 {
+    /// <summary>Readable subject for events that carry no incident (mitigations); null for incident events.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Readable body for events that carry no incident (mitigations); null for incident events.</summary>
+    public string? Body { get; init; }
+
     public static AlertEvent Create(string name, DateTimeOffset time, IncidentReport incident)
     {
         ArgumentNullException.ThrowIfNull(incident);

@@ -24,7 +24,7 @@ internal static class CliRoot
             ReportCommand.Create(stdout, stderr),
             WavesCommand.Create(verbose, stdout, stderr),
             TimelineCommand.Create(verbose, stdout, stderr),
-            MitigationExportCommand.Create(stdout, stderr),
+            MitigationCommand.Create(stdout, stderr),
             BaselineCommand.Create(stdout, stderr),
         };
         root.Options.Add(verbose);

@@ -12,14 +12,15 @@ public sealed record AlertChannelSettings
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The events sent by default: an incident's start and its end.</summary>
-    public static readonly IReadOnlyList<string> DefaultEvents = ["incident.started", "incident.ended"];
+    public static readonly IReadOnlyList<string> DefaultEvents =
+        ["incident.started", "incident.ended", "mitigation.announced", "mitigation.withdrawn", "mitigation.pending"];
 
     public required string Type { get; init; }
 
     /// <summary>The channel's name in logs and metrics (default: the type and its position, e.g. <c>webhook-0</c>).</summary>
     public required string Name { get; init; }
 
-    /// <summary>Events to send: <c>incident.started</c>, <c>incident.updated</c>, <c>incident.ended</c>.</summary>
+    /// <summary>Events to send: <c>incident.started</c>, <c>incident.updated</c>, <c>incident.ended</c>, <c>mitigation.announced</c>, <c>mitigation.withdrawn</c>, <c>mitigation.pending</c>.</summary>
     public IReadOnlyList<string> Events { get; init; } = DefaultEvents;
 
     /// <summary>Most messages a minute; events that wait are coalesced per incident (the newest wins).</summary>

@@ -32,4 +32,16 @@ public sealed record BreakwaterConfig
 
     /// <summary>The <c>alerts</c> channels (webhook, slack, smtp, script), in file order.</summary>
     public IReadOnlyList<AlertChannelSettings> Alerts { get; init; } = [];
+
+    /// <summary>The <c>bgp</c> section; null when absent (no speaker runs).</summary>
+    public BgpSettings? Bgp { get; init; }
+
+    /// <summary>The <c>mitigation</c> section (defaults: dry-run).</summary>
+    public MitigationSettings Mitigation { get; init; } = new();
+
+    /// <summary>Per group: the defaults with that group's <c>groups.NAME.mitigation</c> keys applied.</summary>
+    public IReadOnlyDictionary<string, MitigationSettings> GroupMitigation { get; init; } = new Dictionary<string, MitigationSettings>();
+
+    /// <summary>The mitigation policy of a host group (its override, else the defaults).</summary>
+    public MitigationSettings MitigationFor(string group) => GroupMitigation.TryGetValue(group, out var settings) ? settings : Mitigation;
 }

@@ -7,7 +7,8 @@ namespace Breakwater.Configuration;
 public static partial class ConfigLoader
 {
     private static readonly string[] AlertTypes = ["webhook", "slack", "smtp", "script"];
-    private static readonly string[] AlertEvents = ["incident.started", "incident.updated", "incident.ended"];
+    private static readonly string[] AlertEvents =
+        ["incident.started", "incident.updated", "incident.ended", "mitigation.announced", "mitigation.withdrawn", "mitigation.pending"];
     private static readonly string[] CommonAlertKeys = ["type", "name", "events", "max_per_minute", "retries", "timeout"];
     private static readonly string[] SmtpTlsModes = ["none", "starttls", "tls", "auto"];
 

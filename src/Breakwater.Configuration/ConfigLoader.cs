@@ -18,7 +18,7 @@ public static partial class ConfigLoader
     ];
 
     private static readonly string[] NetworkKeys = ["prefix", "group"];
-    private static readonly string[] GroupKeys = ["thresholds", "outgoing_thresholds"];
+    private static readonly string[] GroupKeys = ["thresholds", "outgoing_thresholds", "mitigation"];
     private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets", "baseline"];
 
     private static readonly string[] CollectorKeys = ["sflow", "netflow", "pcap"];
@@ -56,6 +56,7 @@ public static partial class ConfigLoader
         var forensics = new ForensicsSettings();
         StorageSettings? storage = null;
         IReadOnlyList<AlertChannelSettings> alerts = [];
+        var mitigationNodes = new MitigationNodes();
         foreach (var (key, value, _) in reader.Entries(root, "", TopLevelKeys))
         {
             switch (key)
@@ -64,7 +65,7 @@ public static partial class ConfigLoader
                     networksNode = value;
                     break;
                 case "groups":
-                    ReadGroups(reader, value, groups);
+                    ReadGroups(reader, value, groups, mitigationNodes.Groups);
                     break;
                 case "detection":
                     settings = ReadDetection(reader, value, settings);
@@ -97,6 +98,9 @@ public static partial class ConfigLoader
                 case "alerts":
                     alerts = ReadAlerts(reader, value);
                     break;
+                case "bgp" or "mitigation":
+                    mitigationNodes.Read(reader, key, value);
+                    break;
                 default:
                     break; // sections of later capabilities: validated by their own loaders.
             }
@@ -116,6 +120,9 @@ public static partial class ConfigLoader
             Forensics = forensics,
             Storage = storage ?? DefaultStorage(fileName),
             Alerts = alerts,
+            Bgp = mitigationNodes.Bgp,
+            Mitigation = mitigationNodes.Defaults,
+            GroupMitigation = mitigationNodes.Overrides(reader),
             Detection = settings with
             {
                 Networks = networks,
@@ -168,7 +175,7 @@ public static partial class ConfigLoader
         return list;
     }
 
-    private static void ReadGroups(YamlNodeReader reader, YamlNode node, Dictionary<string, HostGroup> groups)
+    private static void ReadGroups(YamlNodeReader reader, YamlNode node, Dictionary<string, HostGroup> groups, Dictionary<string, YamlNode> mitigation)
     {
         foreach (var (keyNode, value) in reader.Mapping(node, "groups").Children)
         {
@@ -181,6 +188,10 @@ public static partial class ConfigLoader
                 if (key == "thresholds")
                 {
                     thresholds = ReadThresholds(reader, child, $"{path}.thresholds");
+                }
+                else if (key == "mitigation")
+                {
+                    mitigation[name] = child;
                 }
                 else
                 {

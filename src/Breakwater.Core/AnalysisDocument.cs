@@ -166,6 +166,9 @@ public sealed class FingerprintReport
 
     /// <summary>Fraction of non-attack traffic (to the target outside the attack, and to other hosts) the filter also matches.</summary>
     public double Collateral { get; init; }
+
+    /// <summary>One rule per vector or group of vectors of one shape, each rendered as BPF, nftables and FlowSpec (docs/analyze.md).</summary>
+    public IReadOnlyList<FingerprintRule> Rules { get; init; } = [];
 }
 
 public sealed class BotnetReport

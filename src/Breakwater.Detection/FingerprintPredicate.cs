@@ -18,6 +18,20 @@ internal readonly record struct FingerprintPredicate(FingerprintFeature Feature,
         _ => s.PayloadPrefixLength == 4 && s.Protocol is 6 or 17 && !s.LaterFragment && s.PayloadPrefix == Value,
     };
 
+    /// <summary>
+    /// As a rule tests it: TCP flags under the mask of FIN, SYN, RST and ACK plus the flags set, so a rule says what a
+    /// SYN flood is (SYN, no ACK) whatever ECN or PSH bits ride along; the other features as <see cref="Matches"/>.
+    /// </summary>
+    public bool MatchesAsRule(in FeatureSample s) => Feature == FingerprintFeature.TcpFlags
+        ? s.Protocol == 6 && !s.LaterFragment && (s.TcpFlags & (RuleFlagMask | Value)) == Value
+        : Matches(s);
+
+    /// <summary>FIN, SYN, RST, ACK: the flags whose absence a rule also tests.</summary>
+    public const uint RuleFlagMask = 0x17;
+
+    /// <summary>FlowSpec has components for these features; TTL and payload only BPF and nftables can test.</summary>
+    public bool InFlowSpec => Feature is not (FingerprintFeature.Ttl or FingerprintFeature.PayloadPrefix);
+
     public static bool TryFrom(FingerprintFeature feature, in FeatureSample s, out FingerprintPredicate predicate)
     {
         predicate = default;

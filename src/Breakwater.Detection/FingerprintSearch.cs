@@ -152,7 +152,7 @@ internal static class FingerprintSearch
     }
 
     /// <summary>The most common values of each feature in the attack samples, weighted by packets.</summary>
-    private static List<FingerprintPredicate> Candidates(VectorStats?[] vectors, bool[] attack)
+    internal static List<FingerprintPredicate> Candidates(VectorStats?[] vectors, bool[] attack)
     {
         var weights = new Dictionary<FingerprintPredicate, double>();
         for (var k = 0; k < vectors.Length; k++)

@@ -61,9 +61,17 @@ internal sealed class ReportBuilder(GroupLimits[] groups, DetectionClock clock, 
             // The search costs milliseconds: live updates redo it every few seconds, final and read views always.
             if (!periodic || report.Fingerprint is null || clock.Second - incident.LastFingerprintSecond >= FingerprintRefreshSeconds)
             {
-                report.Fingerprint = incident.Prefix is { } prefix
+                var summary = incident.Prefix is { } prefix
                     ? FingerprintSearch.Find(prefix, tracker, attack, other)
                     : FingerprintSearch.Find(incident.Target, tracker, attack, other, outgoing);
+                var ruleTarget = incident.Prefix is { } p ? RuleTarget.Of(p) : RuleTarget.Of(incident.Target);
+                report.Fingerprint = new FingerprintReport
+                {
+                    Filter = summary.Filter,
+                    Coverage = summary.Coverage,
+                    Collateral = summary.Collateral,
+                    Rules = outgoing ? [] : RuleSetSearch.Build(ruleTarget, tracker, attack), // rules filter traffic to a victim, not from a sender
+                };
                 incident.LastFingerprintSecond = clock.Second;
             }
 

@@ -45,6 +45,9 @@ public sealed class BreakwaterServer : IAsyncDisposable
 
     public DaemonHost Daemon => State.Daemon;
 
+    /// <summary>Mitigation: policy, BGP speaker, nftables, state.</summary>
+    public Mitigation.MitigationService Mitigation => _parts.Mitigation!;
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The API's bound address (the real port when port 0 was configured); valid after <see cref="StartAsync"/>.</summary>
@@ -101,6 +104,8 @@ public sealed class BreakwaterServer : IAsyncDisposable
         builder.Services.AddSingleton(live);
         builder.Services.AddSingleton(events);
         builder.Services.AddSingleton(new TokenAuthenticator(config.Api.Tokens));
+        builder.Services.AddSingleton(_ => parts.Mitigation!);
+        builder.Services.AddHostedService(_ => new MitigationHost(parts.Mitigation!));
         builder.Services.AddHostedService(services => new DaemonService(services.GetRequiredService<DaemonHost>()));
         // Made on first use (at start), when the store is open: waves, reports and probe states are kept there.
         builder.Services.AddSingleton(services => new Outages.OutageService(config, events, options.Time, parts.Storage!.Store as Storage.Outages.IOutageStore,
@@ -128,7 +133,10 @@ public sealed class BreakwaterServer : IAsyncDisposable
             var counts = new IncidentCounts();
             parts.Alerts = new AlertDispatcher(config.Alerts, parts.Storage.Store.IsAcknowledgedAsync, loggers.CreateLogger("Breakwater.Alerts"), options.Time);
             parts.Alerts.Start();
-            IIncidentObserver[] observers = [live, counts, parts.Alerts, .. options.Observers];
+            var mitigationEvents = new MitigationEventFanout(events, () => parts.Alerts, options.Time);
+            parts.Mitigation = new Mitigation.MitigationService(config, parts.Storage.Store as Storage.IMitigationStore, mitigationEvents, options.Time,
+                loggers.CreateLogger("Breakwater.Mitigation"));
+            IIncidentObserver[] observers = [live, counts, parts.Alerts, parts.Mitigation, .. options.Observers];
             var daemon = new DaemonHost(config, events, options.Time, parts.Storage, new IncidentFanout(observers), traffic);
             parts.State = new ServerState(config, daemon, options.Time);
             parts.Metrics = new BreakwaterMetrics(daemon, counts);
@@ -140,6 +148,11 @@ public sealed class BreakwaterServer : IAsyncDisposable
             if (parts.Alerts is not null)
             {
                 await parts.Alerts.DisposeAsync();
+            }
+
+            if (parts.Mitigation is not null)
+            {
+                await parts.Mitigation.DisposeAsync();
             }
 
             if (parts.Storage is not null)
@@ -217,6 +230,7 @@ public sealed class BreakwaterServer : IAsyncDisposable
         _parts.Metrics!.Dispose();
         Daemon.Dispose();
         await _parts.Alerts!.DisposeAsync();
+        await _parts.Mitigation!.DisposeAsync();
         await _parts.Storage!.DisposeAsync();
     }
 
@@ -229,6 +243,8 @@ public sealed class BreakwaterServer : IAsyncDisposable
         public ServerState? State { get; set; }
 
         public BreakwaterMetrics? Metrics { get; set; }
+
+        public Mitigation.MitigationService? Mitigation { get; set; }
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, LogLevel level)

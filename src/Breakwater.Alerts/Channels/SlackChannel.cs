@@ -9,13 +9,15 @@ internal sealed class SlackChannel(HttpClient http, Uri url) : IAlertChannel
 {
     public async Task SendAsync(AlertEvent alert, CancellationToken cancellationToken)
     {
-        var incident = alert.Incident();
-        var icon = alert.Name == "incident.ended" ? ":white_check_mark:" : ":rotating_light:";
+        var icon = alert.Name is "incident.ended" or "mitigation.withdrawn" ? ":white_check_mark:" : ":rotating_light:";
+        var text = alert.Subject is { } subject
+            ? $"{icon} *{subject}*\n{alert.Body}"
+            : $"{icon} *{AlertText.Subject(alert, alert.Incident())}*\n{AlertText.Body(alert, alert.Incident())}";
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("text", $"{icon} *{AlertText.Subject(alert, incident)}*\n{AlertText.Body(alert, incident)}");
+            writer.WriteString("text", text);
             writer.WriteEndObject();
         }
 

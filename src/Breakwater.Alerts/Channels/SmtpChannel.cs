@@ -10,7 +10,7 @@ internal sealed class SmtpChannel(AlertChannelSettings settings) : IAlertChannel
 {
     public async Task SendAsync(AlertEvent alert, CancellationToken cancellationToken)
     {
-        var incident = alert.Incident();
+        var incident = alert.Subject is null ? alert.Incident() : null;
         using var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From!));
         foreach (var to in settings.To)
@@ -18,8 +18,8 @@ internal sealed class SmtpChannel(AlertChannelSettings settings) : IAlertChannel
             message.To.Add(MailboxAddress.Parse(to));
         }
 
-        message.Subject = AlertText.Subject(alert, incident);
-        message.Body = new TextPart("plain") { Text = AlertText.Body(alert, incident) + "\n\n-- \nEvent JSON:\n" + alert.Json + "\n" };
+        message.Subject = alert.Subject ?? AlertText.Subject(alert, incident!);
+        message.Body = new TextPart("plain") { Text = (alert.Body ?? AlertText.Body(alert, incident!)) + "\n\n-- \nEvent JSON:\n" + alert.Json + "\n" };
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         var security = settings.Tls switch
         {

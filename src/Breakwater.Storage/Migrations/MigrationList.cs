@@ -11,6 +11,7 @@ public static class MigrationList
         M0001_Incidents.Migration,
         M0002_TrafficRollups.Migration,
         M0003_Outages.Migration,
+        M0004_Mitigations.Migration,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -51,6 +51,24 @@ public sealed class AlertChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task SlackAndWebhook_Mitigation_ReadableTextAndTheEventLine()
+    {
+        using var slack = new HttpReceiver();
+        using var hook = new HttpReceiver();
+        await using var alerts = new AlertDispatcher(
+            [Channel("slack", url: slack.Url), Channel("webhook", url: hook.Url)]);
+        alerts.Start();
+
+        const string Line = "{\"event\":\"mitigation.announced\",\"mitigation\":{\"id\":\"m-1\"}}";
+        alerts.DispatchMitigation("mitigation.announced", "m-1", "198.51.100.7", Line, "[Breakwater] Mitigation announced: flowspec 198.51.100.7/32", "Why: narrow");
+
+        var text = JsonDocument.Parse((await slack.WaitAsync(1, Ct))[0]).RootElement.GetProperty("text").GetString()!;
+        Assert.Contains("Mitigation announced: flowspec 198.51.100.7/32", text);
+        Assert.Contains("Why: narrow", text);
+        Assert.Equal(Line, (await hook.WaitAsync(1, Ct))[0]);
+    }
+
+    [Fact]
     public async Task Smtp_Ended_SinkGetsAMailWithSubjectAndJson()
     {
         await using var sink = new SmtpSink();

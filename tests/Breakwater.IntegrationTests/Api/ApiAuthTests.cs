@@ -17,13 +17,14 @@ public sealed class ApiAuthTests(ServerFixture fixture)
         { "GET", "/api/v1/hosts/198.51.100.7/traffic" },
         { "GET", "/api/v1/config" },
         { "GET", "/api/v1/collectors" },
+        { "GET", "/api/v1/mitigations" },
         { "GET", "/openapi/v1.json" },
         { "GET", "/metrics" },
     };
 
     public static TheoryData<string> LaterPaths => new()
     {
-        "/api/v1/mitigations", "/api/v1/intel",
+        "/api/v1/intel",
     };
 
     [Fact]
@@ -74,6 +75,8 @@ public sealed class ApiAuthTests(ServerFixture fixture)
     [Theory]
     [InlineData("/api/v1/incidents/nope/ack", "")]
     [InlineData("/api/v1/incidents/nope/notes", "{\"text\":\"upstream informed\"}")]
+    [InlineData("/api/v1/mitigations/nope/approve", "{}")]
+    [InlineData("/api/v1/mitigations", "{\"incident\":\"nope\"}")]
     public async Task Write_NoToken401_Read403_Admin404ForUnknownIncident(string path, string body)
     {
         var ct = TestContext.Current.CancellationToken;

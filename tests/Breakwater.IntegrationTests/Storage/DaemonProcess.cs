@@ -50,7 +50,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DaemonProcess> StartAsync(string config, CancellationToken ct)
+    public static async Task<DaemonProcess> StartAsync(string config, CancellationToken ct, string ready = "listening for netflow")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "breakwater.dll"), "run", "--config", config })
@@ -60,7 +60,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
         var daemon = new DaemonProcess(Process.Start(start)!);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!daemon.Stderr.Contains("listening for netflow", StringComparison.Ordinal))
+        while (!daemon.Stderr.Contains(ready, StringComparison.Ordinal))
         {
             if (daemon._process.HasExited || DateTime.UtcNow > deadline)
             {

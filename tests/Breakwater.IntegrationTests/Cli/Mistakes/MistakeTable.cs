@@ -92,5 +92,20 @@ internal static class MistakeTable
         new("mitigation export", MistakeClass.UnwritableOutput, w => ["mitigation", "export", "--format", "nginx", "--analysis", w.Analysis, "--out", "/proc/breakwater-deny.conf"], 2),
         new("mitigation export", MistakeClass.UnwritableOutput, w => ["mitigation", "export", "--format", "nginx", "--analysis", w.Analysis, "--out", w.Folder], 2),
         new("mitigation export", MistakeClass.NestedYaml, w => ["mitigation", "export", "--format", "nginx", "--analysis", w.NestedJson], 3),
+        new("mitigation list", MistakeClass.DirectoryAsInput, w => ["mitigation", "list", "--config", w.Folder], 2),
+        new("mitigation list", MistakeClass.SameFileOutput, w => ["mitigation", "list", "--config", w.Config, "--out", w.Config], 2, w => w.Config),
+        new("mitigation list", MistakeClass.UnwritableOutput, w => ["mitigation", "list", "--out", "/proc/breakwater-test.json"], 2),
+        new("mitigation list", MistakeClass.UnwritableOutput, w => ["mitigation", "list", "--out", w.Folder], 2),
+        new("mitigation list", MistakeClass.NestedYaml, w => ["mitigation", "list", "--config", w.Nested], 2),
+
+        new("mitigation approve", MistakeClass.DirectoryAsInput, w => ["mitigation", "approve", "m-1", "--config", w.Folder], 2),
+        MistakeCase.Na("mitigation approve", MistakeClass.SameFileOutput, "approve writes no file: it asks the daemon and prints one line"),
+        MistakeCase.Na("mitigation approve", MistakeClass.UnwritableOutput, "approve writes no file: it asks the daemon and prints one line"),
+        new("mitigation approve", MistakeClass.NestedYaml, w => ["mitigation", "approve", "m-1", "--config", w.Nested], 2),
+
+        new("mitigation withdraw", MistakeClass.DirectoryAsInput, w => ["mitigation", "withdraw", "--all", "--config", w.Folder], 2),
+        MistakeCase.Na("mitigation withdraw", MistakeClass.SameFileOutput, "withdraw writes no file: it asks the daemon and prints one line"),
+        MistakeCase.Na("mitigation withdraw", MistakeClass.UnwritableOutput, "withdraw writes no file: it asks the daemon and prints one line"),
+        new("mitigation withdraw", MistakeClass.NestedYaml, w => ["mitigation", "withdraw", "m-1", "--config", w.Nested], 2),
     ];
 }
