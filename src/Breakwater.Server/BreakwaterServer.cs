@@ -166,13 +166,10 @@ public sealed class BreakwaterServer : IAsyncDisposable
 
         if (options.WatchConfig)
         {
-<<<<<<< HEAD
             // Alert channels follow a reload: unchanged channels keep their queues, changed ones restart.
             var alerts = parts.Alerts;
             app.Services.GetRequiredService<ConfigReloader>().Applied += reloaded => alerts.Reconfigure(reloaded.Alerts);
-=======
             app.Services.GetRequiredService<ConfigReloader>().Applied += app.Services.GetRequiredService<Outages.OutageService>().Reconfigure;
->>>>>>> feature/edges
         }
 
         app.UseMiddleware<AuthMiddleware>();

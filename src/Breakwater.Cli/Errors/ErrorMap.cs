@@ -1,10 +1,7 @@
 using System.Net.Sockets;
 using Breakwater.Configuration;
-<<<<<<< HEAD
 using Breakwater.Detection.Baselines;
-=======
 using Breakwater.Forensics.Intel;
->>>>>>> feature/edges
 using Breakwater.Ingest;
 using Breakwater.Ingest.Collectors;
 using Breakwater.Outages.Waves;
@@ -27,15 +24,12 @@ internal static class ErrorMap
         ConfigException e => CliError.Usage(e.Message, e),
         ScenarioException e => CliError.Usage(e.Message, e),
         CaptureFormatException e => CliError.Input(e.Message, e),
-<<<<<<< HEAD
         BaselineFormatException e => CliError.Input(e.Message, e),
-=======
         IntelFormatException e => CliError.Input($"intel: {e.Message}", e),
         ReportInputException e => CliError.Input(e.Message, e),
 
         // SQLITE_NOTADB, SQLITE_CORRUPT: a file given as the store that is not one (a capture, a config, a damaged copy).
         SqliteException { SqliteErrorCode: 26 or 11 } e => CliError.Input($"the store is not a SQLite database or is damaged ({e.Message.TrimEnd('.')}); give the daemon's storage.sqlite.path.", e),
->>>>>>> feature/edges
         StoreException e => CliError.Runtime(e.Message, e),
         ListenException e => CliError.Runtime($"{e.Message}; change the collectors' listen addresses in the configuration or stop the other program.", e),
         OperationCanceledException e => CliError.Runtime("interrupted; partial outputs were removed.", e),
