@@ -23,6 +23,7 @@ public sealed class DaemonHost : IDisposable
     private readonly DatagramPool _pool = new(PoolBuffers);
     private readonly List<UdpCollector> _collectors = [];
     private readonly LiveCapture? _capture;
+    private readonly AccessLogCollector? _accessLogs;
     private readonly FlowDecoderHub _hub = new();
     private readonly TimeProvider _time;
     private readonly System.Collections.Concurrent.ConcurrentQueue<Action<DetectionEngine>> _posted = new();
@@ -42,7 +43,8 @@ public sealed class DaemonHost : IDisposable
         _time = time ?? TimeProvider.System;
         _storage = storage;
         IIncidentObserver[] observers = observer is null ? [events] : [events, observer];
-        Engine = new DetectionEngine(config.Detection, storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers));
+        var incidents = storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers);
+        Engine = new DetectionEngine(config.Detection, incidents);
         Engine.SecondObserver = (storage?.Writer, seconds) switch
         {
             ({ } writer, { } other) => new TargetSecondFanout(writer, other),
@@ -67,6 +69,11 @@ public sealed class DaemonHost : IDisposable
             {
                 _capture = new LiveCapture(name, _queue.Writer, _pool, new CollectorCounters("pcap"));
             }
+
+            if (config.Collectors.AccessLog is { } accessLog)
+            {
+                _accessLogs = new AccessLogCollector(accessLog, config.Detection, incidents);
+            }
         }
         catch
         {
@@ -86,6 +93,9 @@ public sealed class DaemonHost : IDisposable
     /// <summary>The live capture, when <c>collectors.pcap.interface</c> is set.</summary>
     public LiveCapture? Capture => _capture;
 
+    /// <summary>The followed web access logs, when <c>collectors.access_log</c> is set.</summary>
+    public AccessLogCollector? AccessLogs => _accessLogs;
+
     /// <summary>Datagrams waiting for the decode-and-detect thread.</summary>
     public int QueueDepth => _queue.Reader.Count;
 
@@ -94,7 +104,7 @@ public sealed class DaemonHost : IDisposable
 
     /// <summary>Every counter set (one per collector kind), for metrics and stats events.</summary>
     public IEnumerable<CollectorCounters> AllCounters =>
-        _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct();
+        _collectors.Select(c => c.Counters).Append(_capture?.Counters).Append(_accessLogs?.Counters).OfType<CollectorCounters>().Distinct();
 
     /// <summary>
     /// Runs <paramref name="action"/> on the decode-and-detect thread before its next batch (the engine is single-threaded):
@@ -123,7 +133,7 @@ public sealed class DaemonHost : IDisposable
         await Task.WhenAll(receivers);
         _queue.Writer.TryComplete();
         await detector;
-        Events.WriteInterrupted(Engine.Incidents);
+        Events.WriteInterrupted(_accessLogs is null ? Engine.Incidents : [.. Engine.Incidents, .. _accessLogs.OpenIncidents]);
         WriteStats();
         if (_storage is not null)
         {
@@ -195,6 +205,7 @@ public sealed class DaemonHost : IDisposable
                 Engine.AdvanceTo(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _hub.Templates.ExpirePending(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _storage?.Tick();
+                _accessLogs?.Poll(now.ToUnixTimeMilliseconds() * 1_000_000);
                 lastTick = now;
             }
 
@@ -248,5 +259,6 @@ public sealed class DaemonHost : IDisposable
         }
 
         _capture?.Dispose();
+        _accessLogs?.Dispose();
     }
 }

@@ -71,7 +71,9 @@ public sealed partial class HttpFloodDetector
         slot.SecondRequests++;
         slot.SecondBytes += entry.Bytes;
         var clientHash = entry.Client.Hash((ulong)_seed);
-        if (slot.Tracker is null && slot.SecondRequests > Settings.Rps * Settings.ReleaseFraction)
+        var pathCount = slot.Paths?.Add(entry.Path, _seed) ?? 0;
+        if (slot.Tracker is null
+            && (slot.SecondRequests > slot.Limit * Settings.ReleaseFraction || pathCount > Settings.PathRps * Settings.ReleaseFraction))
         {
             slot.Tracker = RentTracker();
         }
@@ -100,6 +102,9 @@ public sealed partial class HttpFloodDetector
         }
     }
 
+    /// <summary>Drops ended incidents from <see cref="Incidents"/> (the daemon: its observers have them already).</summary>
+    public void ForgetEnded() => _incidents.RemoveAll(i => i.Status == "ended");
+
     /// <summary>End of input: closes the last seconds and every open incident.</summary>
     public void Complete()
     {
@@ -111,7 +116,7 @@ public sealed partial class HttpFloodDetector
                 slot.Second = long.MinValue;
             }
 
-            if (slot.Run.State == HttpRunState.Attacked)
+            if (slot.Run.State == TargetState.Attacked)
             {
                 End(slot);
             }
@@ -120,7 +125,7 @@ public sealed partial class HttpFloodDetector
                 ReturnTracker(slot);
             }
 
-            slot.Run.Reset();
+            slot.Run.ResetRun();
         }
 
         foreach (var incident in _incidents)
@@ -163,7 +168,12 @@ public sealed partial class HttpFloodDetector
             }
 
             var name = length > 0 ? Encoding.UTF8.GetString(lower[..length]) : fromPacket ? server.ToString() : Settings.DefaultService;
-            slot = new ServiceSlot(name) { Source = fromPacket ? "packets" : "access_log" };
+            slot = new ServiceSlot(name)
+            {
+                Source = fromPacket ? "packets" : "access_log",
+                Limit = Settings.Rps,
+                Paths = Settings.PathRps is null ? null : new PathClassCounter(),
+            };
             _order.Add(slot);
         }
 
