@@ -1,15 +1,17 @@
 using Breakwater.Core;
+using Breakwater.Storage;
+using Breakwater.Storage.Postgres;
 using Breakwater.Storage.Sqlite;
 
 namespace Breakwater.Cli;
 
-/// <summary>Finds one incident by id in an analysis document or in the SQLite store; errors as one sentence and an exit code.</summary>
+/// <summary>Finds one incident by id in an analysis document or in the store (SQLite or PostgreSQL); errors as one sentence and an exit code.</summary>
 internal static class IncidentSource
 {
     public const string DefaultDatabase = "breakwater.db";
 
     public static async Task<(IncidentReport? Incident, string Origin, int Exit)> LoadAsync(
-        string id, string? from, string? db, TextWriter stderr, CancellationToken cancellationToken)
+        string id, string? from, string? db, TextWriter stderr, CancellationToken cancellationToken, string? postgres = null)
     {
         if (from is not null)
         {
@@ -41,17 +43,28 @@ internal static class IncidentSource
         }
 
         var path = db ?? DefaultDatabase;
-        if (!File.Exists(path))
+        if (postgres is null && !File.Exists(path))
         {
-            await stderr.WriteLineAsync($"breakwater: no store at {path}; give --db PATH (the daemon's storage.sqlite.path) or --from analysis.json.");
+            await stderr.WriteLineAsync($"breakwater: no store at {path}; give --db PATH (the daemon's storage.sqlite.path), --config with the daemon's storage, or --from analysis.json.");
             return (null, "", ExitCodes.BadUsage);
         }
 
-        await using var store = new SqliteIncidentStore(path);
-        var stored = await store.GetIncidentAsync(id, cancellationToken);
+        // The same store interface the daemon writes through: SQLite, or PostgreSQL when the configuration names it.
+        await using IIncidentStore store = postgres is null ? new SqliteIncidentStore(path) : new PostgresIncidentStore(postgres);
+        StoredIncident? stored;
+        try
+        {
+            stored = await store.GetIncidentAsync(id, cancellationToken);
+        }
+        catch (Exception e) when (postgres is not null && e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            await stderr.WriteLineAsync($"breakwater: cannot read the PostgreSQL store {store.Location}: {e.Message}");
+            return (null, "", ExitCodes.RuntimeFailure);
+        }
+
         if (stored is null)
         {
-            await stderr.WriteLineAsync($"breakwater: the store {path} has no incident {id}.");
+            await stderr.WriteLineAsync($"breakwater: the store {store.Location} has no incident {id}.");
             return (null, "", ExitCodes.BadInput);
         }
 

@@ -33,17 +33,23 @@ public sealed class DaemonHost : IDisposable
     /// <summary>
     /// Binds the collectors. <paramref name="storage"/> (opened by <see cref="DaemonStorage.OpenAsync"/>) or null to keep
     /// nothing; <paramref name="observer"/> is also told of every incident (live feed, metrics), after the event stream;
-    /// <paramref name="seconds"/> also gets every target's closed seconds (live traffic), besides the store.
+    /// <paramref name="seconds"/> also gets every target's closed seconds (live traffic), besides the store;
+    /// <paramref name="forensics"/> enriches every incident before any of them sees it.
     /// </summary>
     public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, DaemonStorage? storage = null,
-        IIncidentObserver? observer = null, ITargetSecondObserver? seconds = null)
+        IIncidentObserver? observer = null, ITargetSecondObserver? seconds = null, Forensics.DaemonForensics? forensics = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Events = events;
         _time = time ?? TimeProvider.System;
         _storage = storage;
         IIncidentObserver[] observers = observer is null ? [events] : [events, observer];
-        var incidents = storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers);
+        IIncidentObserver incidents = storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers);
+        if (forensics is not null)
+        {
+            incidents = forensics.Wrap(incidents);
+        }
+
         Engine = new DetectionEngine(config.Detection, incidents);
         Engine.SecondObserver = (storage?.Writer, seconds) switch
         {

@@ -16,7 +16,6 @@ namespace Breakwater.Detection.L7;
 public sealed partial class HttpFloodDetector
 {
     private const long NanosPerSecond = 1_000_000_000;
-    private const string OtherHosts = "(other hosts)";
 
     private readonly Dictionary<ulong, ServiceSlot> _services = [];
     private readonly List<ServiceSlot> _order = [];
@@ -138,7 +137,7 @@ public sealed partial class HttpFloodDetector
         }
     }
 
-    private ServiceSlot Slot(ReadOnlySpan<byte> host, NetAddress server, bool fromPacket)
+    private ServiceSlot Slot(ReadOnlySpan<byte> host, NetAddress server, bool fromPacket, bool fromOverflow = false)
     {
         Span<byte> lower = stackalloc byte[128];
         var length = Math.Min(host.Length, lower.Length);
@@ -161,10 +160,11 @@ public sealed partial class HttpFloodDetector
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_services, key, out var exists);
         if (!exists)
         {
-            if (_order.Count >= Settings.MaxServices)
+            if (_order.Count >= Settings.MaxServices && !fromOverflow)
             {
+                // Past the limit every new host shares one slot (the one slot allowed beyond it).
                 _services.Remove(key);
-                return Slot(Encoding.ASCII.GetBytes(OtherHosts), default, fromPacket: false);
+                return Slot("(other hosts)"u8, default, fromPacket: false, fromOverflow: true);
             }
 
             var name = length > 0 ? Encoding.UTF8.GetString(lower[..length]) : fromPacket ? server.ToString() : Settings.DefaultService;

@@ -35,6 +35,7 @@ internal static partial class ApiRoutes
         MapHosts(api);
         MapLive(api);
         MapOutages(api);
+        MapIntel(api);
         api.MapFallback((HttpContext context) => Problems.NotFound(
                 $"{context.Request.Path} is not an API path of this version (see /openapi/v1.json)."))
             .ExcludeFromDescription();

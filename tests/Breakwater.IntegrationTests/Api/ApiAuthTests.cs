@@ -23,7 +23,7 @@ public sealed class ApiAuthTests(ServerFixture fixture)
 
     public static TheoryData<string> LaterPaths => new()
     {
-        "/api/v1/mitigations", "/api/v1/intel",
+        "/api/v1/mitigations",
     };
 
     [Fact]
