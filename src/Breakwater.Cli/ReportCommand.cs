@@ -53,7 +53,7 @@ internal static class ReportCommand
         string id, string? from, string? db, string format, bool abuse, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
         string? postgres = null, XarfReporter? xarf = null)
     {
-        var (incident, origin, exit) = await IncidentSource.LoadAsync(id, from, db, stderr, cancellationToken, postgres);
+        var (incident, origin, exit, marks) = await IncidentSource.LoadAsync(id, from, db, stderr, cancellationToken, postgres);
         if (incident is null)
         {
             return exit;
@@ -77,6 +77,7 @@ internal static class ReportCommand
             var context = new ReportContext
             {
                 Origin = origin,
+                Marks = marks,
                 Database = incident.Sources?.Database ?? "no GeoIP data in this incident",
                 Attribution = incident.Sources is null ? [] : Credits(geo),
             };

@@ -13,7 +13,7 @@ public sealed record HttpBaselineSettings
     public double Sensitivity { get; init; } = 6;
 
     /// <summary>The learned limit never goes below this, so a quiet service is not flagged for a handful of requests.</summary>
-    public double MinRps { get; init; } = 50;
+    public double MinRps { get; init; } = 100;
 
     /// <summary>Normal seconds a service must have been seen before its learned limit applies.</summary>
     public int WarmupSeconds { get; init; } = 600;

@@ -59,7 +59,7 @@ internal sealed class PreTriggerRing
         }
     }
 
-    /// <summary>Feeds the host's kept records, oldest first, to <paramref name="recorder"/> and frees its ring; returns how many.</summary>
+    /// <summary>Feeds the host's kept records, oldest first, to <paramref name="recorder"/>; returns how many.</summary>
     public int Replay(NetAddress host, ForensicRecorder recorder)
     {
         for (var ring = 0; ring < Rings; ring++)
@@ -79,8 +79,8 @@ internal sealed class PreTriggerRing
                 recorder.Add(ref record, [], kind, _packets[at], _bytes[at], record.Source.Hash(_seed));
             }
 
-            _count[ring] = 0;
-            _next[ring] = 0;
+            // The ring is kept: an analyser attached for a moment and released (a burst within a second) must not take
+            // the context away from the one that follows.
             return count;
         }
 

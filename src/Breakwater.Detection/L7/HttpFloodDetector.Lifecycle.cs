@@ -27,6 +27,12 @@ public sealed partial class HttpFloodDetector
         {
             slot.NormalSeconds++;
             slot.NormalRequests += requests;
+        }
+
+        // The baseline learns every second outside an open incident (pending ones too), so that a day's slow ramp
+        // moves it along; a flood opens within trigger_seconds, too soon to teach it much.
+        if (state != TargetState.Attacked)
+        {
             slot.Baseline.Add(requests);
         }
 

@@ -8,6 +8,10 @@ internal static class HttpIncidentBuilder
 {
     private const int TopN = 10;
 
+    /// <summary>The heavy hitters; when none stands out (requests spread evenly over many clients), the busiest sampled clients.</summary>
+    private static List<(Wire.NetAddress Address, long Count)> TopClients(HttpFloodTracker t) =>
+        t.TopClients.Top(TopN) is { Count: > 0 } heavy ? heavy : t.PerClient.Top(TopN);
+
     public static void Fill(IncidentReport incident, ServiceSlot slot, L7Settings settings)
     {
         var run = slot.Run;
@@ -26,7 +30,7 @@ internal static class HttpIncidentBuilder
         incident.UniqueSources = t.Clients.Estimate();
         incident.SpoofedSourcesLikely = false;
         var scale = run.RunPackets > 0 && t.Requests > 0 ? (double)run.RunPackets / t.Requests : 1;
-        incident.TopSources = t.TopClients.Top(TopN).Select(c => new SourceReport { Address = c.Address.ToString(), Packets = c.Count }).ToList();
+        incident.TopSources = TopClients(t).Select(c => new SourceReport { Address = c.Address.ToString(), Packets = c.Count }).ToList();
         incident.Botnet = HttpBotnetHeuristic.Assess(t);
         var notes = new List<string>
         {
@@ -105,7 +109,7 @@ internal static class HttpIncidentBuilder
             Share5xx = known > 0 ? Share(t.StatusClasses[5], known) : 0,
             Share429 = known > 0 ? Share(t.Status429, known) : 0,
             LatencyMs = t.LatencyCount > 0 ? Math.Round(t.LatencyMicros / 1000.0 / t.LatencyCount, 3) : null,
-            TopClients = t.TopClients.Top(TopN).Select(c => new HttpClientCount(c.Address.ToString(), c.Count)).ToList(),
+            TopClients = TopClients(t).Select(c => new HttpClientCount(c.Address.ToString(), c.Count)).ToList(),
             TopPaths = Values(t.TopPaths, n),
             TopPathClasses = Values(t.TopPathClasses, n),
             TopUserAgents = Values(t.TopUserAgents, n),

@@ -3,8 +3,8 @@ using Breakwater.Core;
 namespace Breakwater.Detection.L7;
 
 /// <summary>
-/// A service's learned request rate: an exponentially weighted mean and variance of its normal seconds (seconds outside
-/// any run, so a flood never teaches the baseline that floods are normal), over about the last hour. Before
+/// A service's learned request rate: an exponentially weighted mean and variance of its seconds outside incidents (an
+/// open flood never teaches the baseline that floods are normal), over about the last hour. Before
 /// <see cref="HttpBaselineSettings.WarmupSeconds"/> normal seconds it sets no limit.
 /// </summary>
 internal struct RateBaseline

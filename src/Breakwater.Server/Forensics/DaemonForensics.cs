@@ -66,7 +66,7 @@ public sealed class DaemonForensics : IDisposable
             geo = GeoDatabase.Open(new GeoOptions());
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(config.Path)) ?? ".";
+        var folder = config.Path is { } path ? Path.GetDirectoryName(Path.GetFullPath(path)) ?? "." : Directory.GetCurrentDirectory();
         var store = settings.IntelStore ?? Path.Combine(folder, DefaultStoreName);
         var files = settings.IntelFiles.Concat(File.Exists(store) ? [store] : []).Distinct(StringComparer.Ordinal).ToList();
         try

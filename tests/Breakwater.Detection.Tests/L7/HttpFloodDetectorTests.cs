@@ -34,7 +34,7 @@ public sealed class HttpFloodDetectorTests
         {
             for (var i = 0; i < 1200; i++)
             {
-                Request(detector, T0 + 60 + s, $"203.0.113.{i % 4 + 1}", "/search?q=" + i);
+                Request(detector, T0 + 60 + s, $"203.0.113.{i % 4 + 1}", "/search?q=" + ((s * 1200) + i));
             }
         }
 

@@ -19,7 +19,7 @@ public sealed class NginxFixture : IDisposable
 
     public NginxFixture()
     {
-        if (!PeerProcess.IsInstalled("nginx"))
+        if (!OperatingSystem.IsLinux() || !PeerProcess.IsInstalled("nginx"))
         {
             return;
         }
