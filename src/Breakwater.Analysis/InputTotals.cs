@@ -54,7 +54,7 @@ internal sealed partial class InputTotals
         if (stats.Truncated)
         {
             Truncated = true;
-            Warnings.Add($"{Path.GetFileName(file)} is truncated: its last record is incomplete or damaged; the {stats.Packets:N0} packets before it were analysed.");
+            Warnings.Add(CaptureDamage.Describe(Path.GetFileName(file), stats));
         }
     }
 

@@ -299,6 +299,12 @@ internal sealed class HostLifecycle
         if (over)
         {
             OpenNow(id, nanos, reason!);
+            return;
+        }
+
+        if (SampledEvidence.Holds(limits, slot.Packets, slot.Bytes, slot.Samples, _table.Classes(id), span, out var evidence))
+        {
+            OpenNow(id, nanos, evidence);
         }
     }
 

@@ -33,6 +33,7 @@ public sealed partial class CaptureFileReader
             Compressed = true;
             _start = 0;
             _end = 0;
+            _bufferOffset = 0;
             _endOfStream = false;
             FillAtLeast(PcapFile.HeaderLength);
         }

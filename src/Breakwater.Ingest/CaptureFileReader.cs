@@ -19,6 +19,9 @@ public sealed partial class CaptureFileReader : IDisposable
     private byte[] _buffer;
     private int _start;
     private int _end;
+
+    // Offset in the (decompressed) capture of _buffer[0], so that damage is reported where it is in the file.
+    private long _bufferOffset;
     private bool _endOfStream;
     private bool _done;
     private PcapHeader _pcap;
@@ -162,7 +165,7 @@ public sealed partial class CaptureFileReader : IDisposable
                 // A record whose length cannot be trusted: nothing after it can be framed.
                 stats.CountMalformed(result.Reason);
                 sink.OnMalformed(result.Reason, _lastNanos, 0);
-                stats.Truncated = true;
+                stats.MarkDamaged(_bufferOffset + _start, result.Reason);
                 _done = true;
                 break;
             }
@@ -171,7 +174,7 @@ public sealed partial class CaptureFileReader : IDisposable
             {
                 if (_end > _start)
                 {
-                    stats.Truncated = true;
+                    stats.MarkDamaged(_bufferOffset + _start, MalformedReason.None);
                 }
 
                 _done = true;
@@ -211,6 +214,7 @@ public sealed partial class CaptureFileReader : IDisposable
         if (_start > 0)
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
+            _bufferOffset += _start;
             _start = 0;
             _end = remaining;
         }

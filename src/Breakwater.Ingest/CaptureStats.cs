@@ -20,12 +20,28 @@ public sealed class CaptureStats
     /// <summary>Frames that are not IP (ARP, LLDP…): not malformed, not analysed.</summary>
     public long NonIp { get; internal set; }
 
-    /// <summary>The file ended inside a record or block; everything before it was analysed.</summary>
+    /// <summary>The file ended inside a record or block, or one could not be framed; everything before it was analysed.</summary>
     public bool Truncated { get; internal set; }
+
+    /// <summary>
+    /// Byte offset (in the decompressed capture) of the record or block where reading stopped early; -1 when it did
+    /// not, or when the damage is not tied to one record (corrupt gzip data, a file cut inside its header).
+    /// </summary>
+    public long DamagedAt { get; private set; } = -1;
+
+    /// <summary>Why framing stopped at <see cref="DamagedAt"/>; <see cref="MalformedReason.None"/> when the file simply ends inside the record.</summary>
+    public MalformedReason DamageReason { get; private set; }
 
     public long Malformed => _malformed.Sum() - _malformed[(int)MalformedReason.NotIp];
 
     public long MalformedFor(MalformedReason reason) => _malformed[(int)reason];
+
+    internal void MarkDamaged(long offset, MalformedReason reason)
+    {
+        Truncated = true;
+        DamagedAt = offset;
+        DamageReason = reason;
+    }
 
     internal void CountMalformed(MalformedReason reason)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Breakwater.Core;
 using Breakwater.Detection;
 using Breakwater.Ingest.Collectors;
-using Breakwater.Wire.Flows;
+using Breakwater.Ingest.Flows;
 
 namespace Breakwater.Server;
 

@@ -68,7 +68,7 @@ public static class PcapFile
         }
         else
         {
-            return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+            return CaptureReadResult.Malformed(MalformedReason.BadMagic);
         }
 
         var linkField = ReadUInt32(buffer[LinkTypeOffset..], bigEndian);
@@ -100,7 +100,7 @@ public static class PcapFile
         var capturedLength = ReadUInt32(buffer[CapturedLengthOffset..], bigEndian);
         if (capturedLength > MaxCapturedLength)
         {
-            return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+            return CaptureReadResult.Malformed(MalformedReason.CapturedLengthOverLimit);
         }
 
         var total = RecordHeaderLength + (int)capturedLength;

@@ -84,20 +84,20 @@ public static class PcapngFile
             }
             else
             {
-                return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+                return CaptureReadResult.Malformed(MalformedReason.BadMagic);
             }
 
             type = SectionHeaderType;
         }
         else if (!state.InSection)
         {
-            return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+            return CaptureReadResult.Malformed(MalformedReason.BlockOutsideSection);
         }
 
         var length = PcapFile.ReadUInt32(buffer[BlockLengthOffset..], bigEndian);
         if (length < MinBlockLength || length > MaxBlockLength || (length & 3) != 0)
         {
-            return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+            return CaptureReadResult.Malformed(MalformedReason.BlockLengthInvalid);
         }
 
         var total = (int)length;
@@ -109,7 +109,7 @@ public static class PcapngFile
         var block = buffer[..total];
         if (PcapFile.ReadUInt32(block[(total - 4)..], bigEndian) != length)
         {
-            return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+            return CaptureReadResult.Malformed(MalformedReason.BlockTrailerMismatch);
         }
 
         switch (type)
@@ -120,7 +120,7 @@ public static class PcapngFile
             case InterfaceDescriptionType:
                 if (total < IdbOptionsOffset + 4)
                 {
-                    return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+                    return CaptureReadResult.Malformed(MalformedReason.BlockTooShort);
                 }
 
                 state.AddInterface(ReadInterface(block, bigEndian));
@@ -179,13 +179,13 @@ public static class PcapngFile
         var bigEndian = state.BigEndian;
         if (block.Length < EpbDataOffset + 4)
         {
-            return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+            return CaptureReadResult.Malformed(MalformedReason.BlockTooShort);
         }
 
         var capturedLength = PcapFile.ReadUInt32(block[EpbCapturedLengthOffset..], bigEndian);
         if (capturedLength > (uint)(block.Length - EpbDataOffset - 4))
         {
-            return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+            return CaptureReadResult.Malformed(MalformedReason.CapturedLengthBeyondBlock);
         }
 
         var interfaceId = PcapFile.ReadUInt32(block[EpbInterfaceOffset..], bigEndian);
@@ -204,7 +204,7 @@ public static class PcapngFile
         isPacket = false;
         if (block.Length < SpbDataOffset + 4)
         {
-            return CaptureReadResult.Malformed(MalformedReason.RecordLengthInvalid);
+            return CaptureReadResult.Malformed(MalformedReason.BlockTooShort);
         }
 
         var originalLength = PcapFile.ReadUInt32(block[SpbOriginalLengthOffset..], state.BigEndian);

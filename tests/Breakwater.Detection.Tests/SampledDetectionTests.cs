@@ -88,6 +88,26 @@ public sealed class SampledDetectionTests
     }
 
     [Theory]
+    [InlineData(10.0, 0.4, 0.75)]
+    [InlineData(5.0, 0.8, 1.5)]
+    public void Engine_SampledFloodFarOverThreshold_IsDecidedWithinTheFirstSecond(double multiple, double medianSeconds, double worstSeconds)
+    {
+        // The lower Poisson bound of the partial second's samples is over the thresholds long before the two-second
+        // window is full: such floods must not wait for it (docs/detection.md, "Deciding").
+        var delays = new List<double>();
+        for (var seed = 200; seed < 240; seed++)
+        {
+            delays.Add(Delay(seed, multiple, out var incident, out _));
+            Assert.Equal("syn_flood", incident?.Vectors[0].Name);
+        }
+
+        delays.Sort();
+        // Measured over these 40 onsets: 10× median 0.30 s, worst 0.58 s; 5× median 0.68 s, worst 1.16 s (the window
+        // alone needs two seconds and more).
+        Assert.True(delays[20] <= medianSeconds && delays[^1] <= worstSeconds, $"{multiple}x: median {delays[20]:0.00} s, worst {delays[^1]:0.00} s");
+    }
+
+    [Theory]
     [InlineData(0.25, 1)]
     [InlineData(0.25, 2)]
     [InlineData(0.25, 3)]

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Breakwater.TestKit.Captures;
 using Breakwater.Wire;
+using Breakwater.Ingest.Flows;
 using Breakwater.Wire.Flows;
 
 namespace Breakwater.Benchmarks.Wire;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Text.Json;
 using Breakwater.Wire;
+using Breakwater.Ingest.Flows;
 using Breakwater.Wire.Flows;
 
 namespace Breakwater.Ingest.Collectors;
@@ -15,8 +15,6 @@ namespace Breakwater.Ingest.Collectors;
 /// </remarks>
 public sealed class FlowDecoderHub
 {
-    private static readonly string[] DropNames = Enum.GetNames<FlowDropReason>().Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToArray();
-
     public FlowTemplateCache Templates { get; } = new();
 
     /// <summary>Interface rates from sFlow counter samples.</summary>
@@ -41,7 +39,7 @@ public sealed class FlowDecoderHub
             }
             else
             {
-                datagram.Counters.CountDrop(reason == MalformedReason.NotIp ? "not_ip" : "malformed");
+                datagram.Counters.CountDrop(reason == MalformedReason.NotIp ? CollectorDrop.NotIp : CollectorDrop.Malformed);
             }
 
             return;
@@ -49,7 +47,8 @@ public sealed class FlowDecoderHub
 
         if (datagram.Protocol == FlowProtocol.SFlow)
         {
-            result = SFlowV5Decoder.Decode(span, datagram.ReceivedNanos, ref stamped, out _, Interfaces);
+            var interfaces = new InterfaceRateSink(Interfaces);
+            result = SFlowV5Decoder.Decode(span, datagram.ReceivedNanos, ref stamped, ref interfaces, out _);
         }
         else
         {
@@ -69,7 +68,7 @@ public sealed class FlowDecoderHub
         datagram.Counters.CountRecords(result.Records);
         if (!result.IsComplete)
         {
-            datagram.Counters.CountDrop(DropNames[(int)result.Drop]);
+            datagram.Counters.CountDrop(result.Drop);
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class LiveCapture : IDisposable
         Counters.CountDatagram(default);
         if (data.Length > _pool.BufferSize || !_pool.TryRent(out var buffer))
         {
-            Counters.CountDrop(data.Length > _pool.BufferSize ? "frame_too_large" : "no_buffer");
+            Counters.CountDrop(data.Length > _pool.BufferSize ? CollectorDrop.FrameTooLarge : CollectorDrop.NoBuffer);
             return;
         }
 
@@ -95,7 +95,7 @@ public sealed class LiveCapture : IDisposable
         if (!_queue.TryWrite(frame))
         {
             _pool.Return(buffer);
-            Counters.CountDrop("queue_full");
+            Counters.CountDrop(CollectorDrop.QueueFull);
         }
     }
 }

@@ -93,7 +93,7 @@ public sealed class UdpCollector : IDisposable
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
             {
-                Counters.CountDrop("receive_error");
+                Counters.CountDrop(CollectorDrop.ReceiveError);
                 continue;
             }
 
@@ -102,14 +102,14 @@ public sealed class UdpCollector : IDisposable
             {
                 // A datagram that fills the buffer was probably cut: decoding a part would under-count silently.
                 Counters.CountDatagram(exporter);
-                Counters.CountDrop("truncated");
+                Counters.CountDrop(CollectorDrop.Truncated);
                 continue;
             }
 
             Counters.CountDatagram(exporter);
             if (spare.Length == 0)
             {
-                Counters.CountDrop("no_buffer");
+                Counters.CountDrop(CollectorDrop.NoBuffer);
                 continue;
             }
 
@@ -119,7 +119,7 @@ public sealed class UdpCollector : IDisposable
             }
             else
             {
-                Counters.CountDrop("queue_full");
+                Counters.CountDrop(CollectorDrop.QueueFull);
             }
         }
 

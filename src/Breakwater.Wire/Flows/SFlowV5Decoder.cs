@@ -36,9 +36,21 @@ public static class SFlowV5Decoder
     /// <summary>
     /// Decodes one datagram received at <paramref name="receiveNanos"/> (sFlow carries no per-sample time).
     /// </summary>
-    public static FlowDecodeResult Decode<TSink>(ReadOnlySpan<byte> datagram, long receiveNanos, ref TSink sink, out SFlowDatagramInfo info,
-        InterfaceRateTable? interfaces = null)
+    public static FlowDecodeResult Decode<TSink>(ReadOnlySpan<byte> datagram, long receiveNanos, ref TSink sink, out SFlowDatagramInfo info)
         where TSink : struct, ITrafficSink
+    {
+        var ignored = default(IgnoreInterfaceCounters);
+        return Decode(datagram, receiveNanos, ref sink, ref ignored, out info);
+    }
+
+    /// <summary>
+    /// Decodes one datagram and hands every generic interface counter record to <paramref name="interfaces"/>; keeping
+    /// rates between datagrams is the caller's state, not the decoder's.
+    /// </summary>
+    public static FlowDecodeResult Decode<TSink, TCounters>(ReadOnlySpan<byte> datagram, long receiveNanos, ref TSink sink,
+        ref TCounters interfaces, out SFlowDatagramInfo info)
+        where TSink : struct, ITrafficSink
+        where TCounters : struct, IInterfaceCounterSink
     {
         info = default;
         if (datagram.Length < 28)
@@ -108,10 +120,7 @@ public static class SFlowV5Decoder
                     break;
                 case CounterSample or ExpandedCounterSample:
                     counters++;
-                    if (interfaces is not null)
-                    {
-                        ReadCounterSample(sample, format == ExpandedCounterSample, agent, receiveNanos, interfaces);
-                    }
+                    ReadCounterSample(sample, format == ExpandedCounterSample, agent, receiveNanos, ref interfaces);
 
                     break;
                 default:
@@ -226,7 +235,9 @@ public static class SFlowV5Decoder
     /// in unicast | in multicast | in broadcast | in discards | in errors | in unknown protos | ifOutOctets(8) |
     /// out unicast | out multicast | out broadcast | out discards | out errors | promiscuous.
     /// </summary>
-    private static void ReadCounterSample(ReadOnlySpan<byte> sample, bool expanded, NetAddress agent, long receiveNanos, InterfaceRateTable interfaces)
+    private static void ReadCounterSample<TCounters>(ReadOnlySpan<byte> sample, bool expanded, NetAddress agent, long receiveNanos,
+        ref TCounters interfaces)
+        where TCounters : struct, IInterfaceCounterSink
     {
         var offset = expanded ? 16 : 12;
         if (sample.Length < offset)
@@ -258,7 +269,7 @@ public static class SFlowV5Decoder
                     (ulong)BinaryPrimitives.ReadUInt32BigEndian(data[64..]) + BinaryPrimitives.ReadUInt32BigEndian(data[68..]) + BinaryPrimitives.ReadUInt32BigEndian(data[72..]),
                     BinaryPrimitives.ReadUInt32BigEndian(data[44..]),
                     BinaryPrimitives.ReadUInt32BigEndian(data[48..]));
-                interfaces.Update(counters, receiveNanos);
+                interfaces.OnInterfaceCounters(counters, receiveNanos);
             }
         }
     }

@@ -18,7 +18,7 @@ public sealed class TemplateFlowEncoder(bool ipfix, uint domain)
 
     public uint Domain { get; } = domain;
 
-    private int HeaderLength => IsIpfix ? IpfixDecoder.HeaderLength : NetFlowV9Decoder.HeaderLength;
+    private int HeaderLength => IsIpfix ? FlowMessageHeader.IpfixLength : FlowMessageHeader.NetFlowV9Length;
 
     private int TimeFieldLength => IsIpfix ? 8 : 4;
 

@@ -96,9 +96,13 @@ public sealed class CaptureFileReaderErrorTests
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 << 20);
         Assert.Equal(1, reader.Stats.Packets);
-        Assert.Equal(1, reader.Stats.MalformedFor(MalformedReason.RecordLengthInvalid));
+        Assert.Equal(1, reader.Stats.MalformedFor(MalformedReason.CapturedLengthOverLimit));
         Assert.Equal(1, sink.Malformed);
         Assert.True(reader.Stats.Truncated);
+
+        // The second record starts after the 24-byte file header and the first record (16-byte header + frame).
+        Assert.Equal(24 + 16 + s_udp.Length, reader.Stats.DamagedAt);
+        Assert.Equal(MalformedReason.CapturedLengthOverLimit, reader.Stats.DamageReason);
     }
 
     [Theory]
@@ -108,30 +112,34 @@ public sealed class CaptureFileReaderErrorTests
     [InlineData((16u << 20) + 4)]
     public void Read_PcapngAbsurdBlockLength_CountedAndStops(uint blockLength)
     {
-        var pcapng = new PcapngFileBuilder().Section().Interface(101).Enhanced(0, 1, s_udp)
-            .Block(PcapngFile.EnhancedPacketType, new byte[40], declaredLength: blockLength).Enhanced(0, 3, s_udp).ToArray();
+        var builder = new PcapngFileBuilder().Section().Interface(101).Enhanced(0, 1, s_udp);
+        var goodBytes = builder.ToArray().Length;
+        var pcapng = builder.Block(PcapngFile.EnhancedPacketType, new byte[40], declaredLength: blockLength).Enhanced(0, 3, s_udp).ToArray();
 
         using var reader = CaptureFileReader.Open(pcapng, "absurd.pcapng");
         var packets = CaptureFiles.ReadAll(reader);
 
         Assert.Equal(MalformedReason.None, packets[0].Reason);
         Assert.Equal(1, reader.Stats.Packets);
-        Assert.Equal(1, reader.Stats.MalformedFor(MalformedReason.RecordLengthInvalid));
+        Assert.Equal(1, reader.Stats.MalformedFor(MalformedReason.BlockLengthInvalid));
         Assert.True(reader.Stats.Truncated);
+        Assert.Equal(goodBytes, reader.Stats.DamagedAt);
     }
 
     [Fact]
     public void Read_PcapngTrailingLengthDiffers_CountedAndStops()
     {
-        var pcapng = new PcapngFileBuilder().Section().Interface(101).Enhanced(0, 1, s_udp)
-            .Block(PcapngFile.EnhancedPacketType, new byte[48], trailingLength: 64).ToArray();
+        var builder = new PcapngFileBuilder().Section().Interface(101).Enhanced(0, 1, s_udp);
+        var goodBytes = builder.ToArray().Length;
+        var pcapng = builder.Block(PcapngFile.EnhancedPacketType, new byte[48], trailingLength: 64).ToArray();
 
         using var reader = CaptureFileReader.Open(pcapng, "bad-trailer.pcapng");
         CaptureFiles.ReadAll(reader);
 
         Assert.Equal(1, reader.Stats.Packets);
-        Assert.Equal(1, reader.Stats.MalformedFor(MalformedReason.RecordLengthInvalid));
+        Assert.Equal(1, reader.Stats.MalformedFor(MalformedReason.BlockTrailerMismatch));
         Assert.True(reader.Stats.Truncated);
+        Assert.Equal(goodBytes, reader.Stats.DamagedAt);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Breakwater.IntegrationTests.Support;
 using Breakwater.Simulation.Export;
 using Breakwater.Wire;
+using Breakwater.Ingest.Flows;
 using Breakwater.Wire.Flows;
 
 namespace Breakwater.IntegrationTests.Export;

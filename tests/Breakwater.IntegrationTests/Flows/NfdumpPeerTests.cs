@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Breakwater.IntegrationTests.Support;
 using Breakwater.Wire;
+using Breakwater.Ingest.Flows;
 using Breakwater.Wire.Flows;
 using Breakwater.TestKit.Sinks;
 

@@ -1,4 +1,5 @@
 using Breakwater.Wire.Flows;
+using Breakwater.TestKit.Frames;
 using Breakwater.TestKit.Sinks;
 
 namespace Breakwater.Wire.Tests.Flows;

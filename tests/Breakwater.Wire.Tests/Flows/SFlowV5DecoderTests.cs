@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Breakwater.Wire.Flows;
+using Breakwater.TestKit.Frames;
 using Breakwater.TestKit.Sinks;
 
 namespace Breakwater.Wire.Tests.Flows;
@@ -76,7 +77,7 @@ public sealed class SFlowV5DecoderTests
     }
 
     [Fact]
-    public void Decode_CounterSamplesOneSecondApart_GiveInterfaceRates()
+    public void Decode_GenericInterfaceCounters_ReachTheCounterSink()
     {
         static byte[] CounterDatagram(ulong inOctets, uint inUnicast, ulong outOctets, uint outUnicast)
         {
@@ -88,19 +89,28 @@ public sealed class SFlowV5DecoderTests
                 .U32(2).U32((uint)sample.Length).Bytes(sample.ToArray()).ToArray();
         }
 
-        var table = new InterfaceRateTable();
         var sink = new CollectingSink();
-        SFlowV5Decoder.Decode(CounterDatagram(1_000_000, 1_000, 500, 10), Now, ref sink, out var info, table);
-        SFlowV5Decoder.Decode(CounterDatagram(126_000_000, 101_000, 1_500, 20), Now + 1_000_000_000, ref sink, out _, table);
+        var counters = new RecordingCounterSink { Seen = [] };
+        var result = SFlowV5Decoder.Decode(CounterDatagram(126_000_000, 101_000, 1_500, 20), Now, ref sink, ref counters, out var info);
 
+        Assert.Equal(FlowDropReason.None, result.Drop);
         Assert.Equal(1, info.CounterSamples);
-        var rate = Assert.Single(table.Snapshot());
-        Assert.Equal(7u, rate.IfIndex);
-        Assert.Equal(10_000_000_000ul, rate.SpeedBitsPerSecond);
-        Assert.Equal(1e9, rate.InBitsPerSecond, 3);
-        Assert.Equal(100_000, rate.InPacketsPerSecond, 3);
-        Assert.Equal(8_000, rate.OutBitsPerSecond, 3);
+        var seen = Assert.Single(counters.Seen);
+        Assert.Equal(NetAddress.Parse("192.0.2.254"), seen.Agent);
+        Assert.Equal(7u, seen.IfIndex);
+        Assert.Equal(10_000_000_000ul, seen.SpeedBitsPerSecond);
+        Assert.Equal(126_000_000ul, seen.InOctets);
+        Assert.Equal(101_000ul, seen.InPackets);
+        Assert.Equal(1_500ul, seen.OutOctets);
+        Assert.Equal(20ul, seen.OutPackets);
         Assert.Empty(sink.Records);
+    }
+
+    private struct RecordingCounterSink : IInterfaceCounterSink
+    {
+        public List<InterfaceCounters> Seen;
+
+        public readonly void OnInterfaceCounters(in InterfaceCounters counters, long receiveNanos) => Seen.Add(counters);
     }
 
     [Fact]

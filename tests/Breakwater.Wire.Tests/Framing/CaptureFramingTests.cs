@@ -37,7 +37,7 @@ public sealed class CaptureFramingTests
         var result = PcapFile.TryReadRecord(pcap.AsSpan(PcapFile.HeaderLength), header, out _);
 
         Assert.Equal(CaptureReadStatus.Malformed, result.Status);
-        Assert.Equal(MalformedReason.RecordLengthInvalid, result.Reason);
+        Assert.Equal(MalformedReason.CapturedLengthOverLimit, result.Reason);
     }
 
     [Theory]
@@ -121,6 +121,24 @@ public sealed class CaptureFramingTests
         var result = PcapngFile.TryReadBlock(file, new PcapngState(), out _, out _);
 
         Assert.Equal(CaptureReadStatus.Malformed, result.Status);
+        Assert.Equal(MalformedReason.BadMagic, result.Reason);
+    }
+
+    [Fact]
+    public void TryReadBlock_PacketBeforeAnySection_MalformedOutsideSection()
+    {
+        var file = new PcapngFileBuilder().Section().Interface(1).Enhanced(0, 1, new byte[8]).ToArray();
+        var skipped = new PcapngState();
+        var sectionAndInterface = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            sectionAndInterface += PcapngFile.TryReadBlock(file.AsSpan(sectionAndInterface), skipped, out _, out _).Consumed;
+        }
+
+        // A reader that has seen no section header yet meets the packet block.
+        var result = PcapngFile.TryReadBlock(file.AsSpan(sectionAndInterface), new PcapngState(), out _, out _);
+
+        Assert.Equal(MalformedReason.BlockOutsideSection, result.Reason);
     }
 
     [Fact]
@@ -137,6 +155,8 @@ public sealed class CaptureFramingTests
         // Captured length field of the EPB: 8 → 4000.
         BitConverter.TryWriteBytes(file.AsSpan(offset + 20), 4000u);
 
-        Assert.Equal(CaptureReadStatus.Malformed, PcapngFile.TryReadBlock(file.AsSpan(offset), state, out _, out _).Status);
+        var result = PcapngFile.TryReadBlock(file.AsSpan(offset), state, out _, out _);
+        Assert.Equal(CaptureReadStatus.Malformed, result.Status);
+        Assert.Equal(MalformedReason.CapturedLengthBeyondBlock, result.Reason);
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using Breakwater.Wire;
+using Breakwater.Wire.Flows;
 
-namespace Breakwater.Wire.Flows;
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>
 /// IPFIX (RFC 7011) over UDP. Templates, withdrawals and sampling options live in a <see cref="FlowTemplateCache"/>.
@@ -11,7 +13,7 @@ namespace Breakwater.Wire.Flows;
 /// </summary>
 public static class IpfixDecoder
 {
-    public const int HeaderLength = 16;
+    public const int HeaderLength = FlowMessageHeader.IpfixLength;
 
     public static FlowDecodeResult Decode<TSink>(ReadOnlySpan<byte> datagram, NetAddress exporter, long receiveNanos,
         FlowTemplateCache cache, ref TSink sink)

@@ -1,7 +1,10 @@
+using Breakwater.Ingest.Flows;
+using Breakwater.TestKit.Frames;
+using Breakwater.Wire;
 using Breakwater.Wire.Flows;
 using Breakwater.TestKit.Sinks;
 
-namespace Breakwater.Wire.Tests.Flows;
+namespace Breakwater.Ingest.Tests.Flows;
 
 /// <summary>IPFIX (RFC 7011) messages assembled by hand: enterprise and variable-length fields, withdrawal, times.</summary>
 public sealed class IpfixDecoderTests

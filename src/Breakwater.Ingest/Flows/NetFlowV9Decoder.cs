@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using Breakwater.Wire;
+using Breakwater.Wire.Flows;
 
-namespace Breakwater.Wire.Flows;
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>
 /// NetFlow version 9 (RFC 3954). Templates and sampling options live in a <see cref="FlowTemplateCache"/>.
@@ -11,7 +13,7 @@ namespace Breakwater.Wire.Flows;
 /// </summary>
 public static class NetFlowV9Decoder
 {
-    public const int HeaderLength = 20;
+    public const int HeaderLength = FlowMessageHeader.NetFlowV9Length;
 
     public static FlowDecodeResult Decode<TSink>(ReadOnlySpan<byte> datagram, NetAddress exporter, long receiveNanos,
         FlowTemplateCache cache, ref TSink sink)

@@ -1,4 +1,4 @@
-namespace Breakwater.Wire.Flows;
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>Information element ids (IANA IPFIX registry; NetFlow v9 uses the same numbers below 128).</summary>
 internal static class FlowFieldIds

@@ -1,4 +1,4 @@
-namespace Breakwater.Wire.Flows;
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>One field specifier of a NetFlow v9 or IPFIX template. <see cref="Length"/> 65535 = IPFIX variable length.</summary>
 public readonly record struct FlowField(ushort Id, ushort Length, uint Enterprise)

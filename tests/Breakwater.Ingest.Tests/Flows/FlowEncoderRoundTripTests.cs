@@ -1,7 +1,10 @@
+using Breakwater.Ingest.Flows;
+using Breakwater.TestKit.Frames;
+using Breakwater.Wire;
 using Breakwater.Wire.Flows;
 using Breakwater.TestKit.Sinks;
 
-namespace Breakwater.Wire.Tests.Flows;
+namespace Breakwater.Ingest.Tests.Flows;
 
 /// <summary>What the exporters of <c>simulate --export</c> write, our decoders read back unchanged (nfdump checks them independently).</summary>
 public sealed class FlowEncoderRoundTripTests

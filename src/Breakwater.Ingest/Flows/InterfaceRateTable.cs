@@ -1,4 +1,7 @@
-namespace Breakwater.Wire.Flows;
+using Breakwater.Wire;
+using Breakwater.Wire.Flows;
+
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>
 /// Interface rates from successive sFlow counter samples: the delta of two totals over the time between them.

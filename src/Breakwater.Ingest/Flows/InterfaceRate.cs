@@ -1,4 +1,6 @@
-namespace Breakwater.Wire.Flows;
+using Breakwater.Wire;
+
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>Rates of one interface between its last two sFlow counter samples.</summary>
 public readonly record struct InterfaceRate(

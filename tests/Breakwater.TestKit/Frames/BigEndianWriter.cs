@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 
-namespace Breakwater.Wire.Tests.Flows;
+namespace Breakwater.TestKit.Frames;
 
 /// <summary>Hand-assembles flow datagrams field by field, as the RFC diagrams draw them.</summary>
-internal sealed class BigEndianWriter
+public sealed class BigEndianWriter
 {
     private readonly List<byte> _bytes = [];
 

@@ -1,4 +1,4 @@
-namespace Breakwater.Wire.Flows;
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>A NetFlow v9 / IPFIX (options) template as received: field list, scope count and the fixed record length.</summary>
 public sealed class FlowTemplate

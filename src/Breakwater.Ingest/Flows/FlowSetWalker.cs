@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using Breakwater.Wire;
+using Breakwater.Wire.Flows;
 
-namespace Breakwater.Wire.Flows;
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>Walks the (flow)sets of a v9 or IPFIX message: template sets update the cache, data sets become records.</summary>
 internal static class FlowSetWalker

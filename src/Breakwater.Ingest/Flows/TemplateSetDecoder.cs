@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using Breakwater.Wire;
+using Breakwater.Wire.Flows;
 
-namespace Breakwater.Wire.Flows;
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>
 /// The parts NetFlow v9 (RFC 3954) and IPFIX (RFC 7011) share: template and options-template sets, and data sets

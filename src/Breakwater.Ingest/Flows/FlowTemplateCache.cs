@@ -1,4 +1,4 @@
-namespace Breakwater.Wire.Flows;
+namespace Breakwater.Ingest.Flows;
 
 /// <summary>
 /// NetFlow v9 / IPFIX state per exporter: templates, sampling rates learnt from options data, and data sets that

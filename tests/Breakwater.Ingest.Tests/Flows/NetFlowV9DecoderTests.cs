@@ -1,7 +1,10 @@
+using Breakwater.Ingest.Flows;
+using Breakwater.TestKit.Frames;
+using Breakwater.Wire;
 using Breakwater.Wire.Flows;
 using Breakwater.TestKit.Sinks;
 
-namespace Breakwater.Wire.Tests.Flows;
+namespace Breakwater.Ingest.Tests.Flows;
 
 /// <summary>NetFlow v9 (RFC 3954) datagrams assembled by hand: templates, options, hostile input.</summary>
 public sealed class NetFlowV9DecoderTests
