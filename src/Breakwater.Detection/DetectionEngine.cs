@@ -169,7 +169,7 @@ public sealed partial class DetectionEngine
         }
         else if (slot.Packets >= PreTriggerRing.MinSecondPackets)
         {
-            _recent.Add(id, ref record, packets, bytes);
+            _recent.Add(id, second, ref record, packets, bytes);
         }
 
         // The prefix counts every record; hosts under (or about to be under) their own incident are taken out when the second closes.

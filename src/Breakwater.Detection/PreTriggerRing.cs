@@ -3,8 +3,10 @@ using Breakwater.Wire;
 namespace Breakwater.Detection;
 
 /// <summary>
-/// Pre-trigger context, one small ring per busy target: the most recent records to targets that are busy (at least
-/// <see cref="MinSecondPackets"/> packets in the current second) but have no analyser yet. When an analyser is
+/// Pre-trigger context, one small ring per busy target: recent records to targets that are busy (at least
+/// <see cref="MinSecondPackets"/> packets in the current second) but have no analyser yet, at most
+/// <see cref="PerSecond"/> a second, so that each ring spans the last few seconds whatever the rate (a flood's first
+/// milliseconds cannot push out the seconds before it). When an analyser is
 /// attached to a host, that host's own ring is replayed into its forensics, so the timeline and the evidence
 /// (handshakes, first sources) include the seconds before the rate crossed the release level, and a busy neighbour
 /// can never push a victim's context out. Fixed memory (<see cref="Rings"/> × <see cref="PerRing"/> records,
@@ -15,6 +17,9 @@ internal sealed class PreTriggerRing
 {
     public const int Rings = 256;
     public const int PerRing = 64;
+
+    /// <summary>Records kept per target per second: a ring covers at least <see cref="PerRing"/> / this many seconds.</summary>
+    public const int PerSecond = 16;
 
     /// <summary>Records to a target that has had fewer packets than this in the current second are not kept (background).</summary>
     public const long MinSecondPackets = 16;
@@ -27,6 +32,8 @@ internal sealed class PreTriggerRing
     private readonly int[] _ownerSlot = new int[Rings];
     private readonly int[] _next = new int[Rings];
     private readonly int[] _count = new int[Rings];
+    private readonly long[] _second = new long[Rings];
+    private readonly int[] _inSecond = new int[Rings];
 
     /// <summary>Ring + 1 of each target slot (0: none), so the per-record path finds its ring without hashing.</summary>
     private readonly int[] _ringOfSlot;
@@ -39,14 +46,26 @@ internal sealed class PreTriggerRing
         Array.Fill(_ownerSlot, -1);
     }
 
-    /// <summary>Keeps a record to the target in slot <paramref name="slot"/>.</summary>
-    public void Add(int slot, ref TrafficRecord record, long packets, long bytes)
+    /// <summary>Keeps a record to the target in slot <paramref name="slot"/> (seen in <paramref name="second"/>).</summary>
+    public void Add(int slot, long second, ref TrafficRecord record, long packets, long bytes)
     {
         var ring = _ringOfSlot[slot] - 1;
         if (ring < 0 || _ownerSlot[ring] != slot || _owner[ring] != record.Destination)
         {
             ring = Assign(slot, record.Destination);
         }
+
+        if (_second[ring] != second)
+        {
+            _second[ring] = second;
+            _inSecond[ring] = 0;
+        }
+        else if (_inSecond[ring] >= PerSecond)
+        {
+            return;
+        }
+
+        _inSecond[ring]++;
 
         var at = (ring * PerRing) + _next[ring];
         _records[at] = record;
@@ -100,6 +119,7 @@ internal sealed class PreTriggerRing
         _owner[ring] = destination;
         _next[ring] = 0;
         _count[ring] = 0;
+        _second[ring] = long.MinValue;
         _ringOfSlot[slot] = ring + 1;
         return ring;
     }

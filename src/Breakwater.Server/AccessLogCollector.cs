@@ -23,7 +23,7 @@ public sealed class AccessLogCollector : IDisposable
     private const long LateLineNanos = 2_000_000_000;
 
     private readonly List<AccessLogFollower> _followers = [];
-    private readonly Dictionary<string, long> _reportedDrops = new(StringComparer.Ordinal);
+    private readonly long[] _reportedDrops = new long[Enum.GetValues<AccessLogMalformed>().Length];
     private long _reportedRequests;
 
     public AccessLogCollector(AccessLogCollectorSettings settings, DetectionSettings detection, IIncidentObserver observer)
@@ -79,26 +79,25 @@ public sealed class AccessLogCollector : IDisposable
     private void UpdateCounters()
     {
         long requests = 0;
-        var drops = new Dictionary<string, long>(StringComparer.Ordinal);
+        var drops = new long[_reportedDrops.Length];
         foreach (var follower in _followers)
         {
             var stats = follower.Stats;
             requests += stats.Requests;
-            foreach (var (reason, count) in stats.MalformedReasons())
+            for (var i = 1; i < drops.Length; i++)
             {
-                drops[reason] = drops.GetValueOrDefault(reason) + count;
+                drops[i] += stats.MalformedFor((AccessLogMalformed)i);
             }
         }
 
         Counters.CountRecords((int)Math.Min(requests - _reportedRequests, int.MaxValue));
         _reportedRequests = requests;
-        foreach (var (reason, count) in drops)
+        for (var i = 1; i < drops.Length; i++)
         {
-            var delta = count - _reportedDrops.GetValueOrDefault(reason);
-            if (delta > 0)
+            if (drops[i] > _reportedDrops[i])
             {
-                Counters.CountDrop(reason, delta);
-                _reportedDrops[reason] = count;
+                Counters.CountDrop((AccessLogMalformed)i, drops[i] - _reportedDrops[i]);
+                _reportedDrops[i] = drops[i];
             }
         }
     }

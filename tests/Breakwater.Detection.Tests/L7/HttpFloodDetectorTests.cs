@@ -170,6 +170,44 @@ public sealed class HttpFloodDetectorTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(T0 + 4), detector.Incidents[0].End);
     }
 
+    [Fact]
+    public void Add_OpenFloodWithPathRps_AllocatesNothingPerRequest()
+    {
+        var detector = new HttpFloodDetector(Settings(pathRps: 100, baseline: new HttpBaselineSettings { WarmupSeconds = 10 }));
+        var entries = Enumerable.Range(0, 4).Select(i => (Client: NetAddress.Parse($"203.0.113.{i + 1}"), Target: Encoding.ASCII.GetBytes("/login?x=1"))).ToArray();
+        // Warm up past tiered compilation, with the incident open.
+        for (var s = 0; s < 60; s++)
+        {
+            Feed(detector, entries, T0 + s, 2000);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var s = 60; s < 70; s++)
+        {
+            Feed(detector, entries, T0 + s, 2000);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Single(detector.Incidents);
+
+        static void Feed(HttpFloodDetector detector, (NetAddress Client, byte[] Target)[] entries, long second, int requests)
+        {
+            for (var i = 0; i < requests; i++)
+            {
+                var entry = default(AccessLogEntry);
+                entry.Clear();
+                entry.TimestampNanos = second * 1_000_000_000;
+                entry.Client = entries[i & 3].Client;
+                entry.Method = "GET"u8;
+                entry.Target = entries[i & 3].Target;
+                entry.UserAgent = "Mozilla/5.0"u8;
+                entry.Status = 200;
+                entry.Bytes = 512;
+                detector.Add(ref entry);
+            }
+        }
+    }
+
     private static void Browse(HttpFloodDetector detector, long from, int seconds)
     {
         for (var s = 0; s < seconds; s++)
