@@ -19,9 +19,14 @@ public sealed partial class ReportTests
         var xarf = await CliRunner.RunAsync("report", id, "--from", json, "--abuse-format", "xarf", "--reporter", "Example Net,abuse@example.net,example.net");
         Assert.True(xarf.ExitCode == 0, xarf.Stderr);
 
-        var csvSources = csv.Stdout.TrimEnd().Split('\n').Skip(1).Select(l => l.Split(',')[3]).ToList();
+        // Same sources in the same order as the CSV (whose AS names may hold quoted commas).
+        var csvLines = csv.Stdout.TrimEnd().Split('\n').Skip(1).ToList();
         var reports = xarf.Stdout.TrimEnd().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(csvSources, reports.Select(r => r.GetProperty("source_identifier").GetString()));
+        Assert.Equal(csvLines.Count, reports.Count);
+        for (var i = 0; i < reports.Count; i++)
+        {
+            Assert.Contains("," + reports[i].GetProperty("source_identifier").GetString() + ",", csvLines[i], StringComparison.Ordinal);
+        }
         foreach (var r in reports)
         {
             // The XARF v4 core's required fields, and the ddos type's (protocol, first_seen).
