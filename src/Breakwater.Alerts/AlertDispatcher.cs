@@ -14,11 +14,18 @@ namespace Breakwater.Alerts;
 /// </summary>
 public sealed class AlertDispatcher : IIncidentObserver, IAsyncDisposable
 {
-    private readonly List<ChannelWorker> _workers = [];
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
-    private CancellationTokenSource? _stop;
-    private Task? _running;
+    private readonly Func<string, CancellationToken, Task<bool>>? _isAcknowledged;
+    private readonly ILogger _logger;
+    private readonly Func<AlertChannelSettings, IAlertChannel?>? _channelFactory;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ChannelWorker, (CancellationTokenSource Stop, Task Running)> _running = [];
+    private readonly List<Task> _retiring = [];
+    private bool _started;
+
+    // Read on the detection thread without a lock; a reload swaps in a new list whole.
+    private volatile IReadOnlyList<ChannelWorker> _workers = [];
 
     /// <summary>Creates a worker per channel; <paramref name="isAcknowledged"/> asks the store whether an incident is acknowledged (null: never).</summary>
     public AlertDispatcher(IReadOnlyList<AlertChannelSettings> channels, Func<string, CancellationToken, Task<bool>>? isAcknowledged = null,
@@ -33,11 +40,10 @@ public sealed class AlertDispatcher : IIncidentObserver, IAsyncDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("Breakwater-Alerts/1");
-        foreach (var settings in channels)
-        {
-            var channel = channelFactory?.Invoke(settings) ?? Create(settings);
-            _workers.Add(new ChannelWorker(settings, channel, isAcknowledged, Metrics, logger ?? NullLogger.Instance, _time));
-        }
+        _isAcknowledged = isAcknowledged;
+        _logger = logger ?? NullLogger.Instance;
+        _channelFactory = channelFactory;
+        _workers = [.. channels.Select(NewWorker)];
     }
 
     public AlertMetrics Metrics { get; }
@@ -47,14 +53,59 @@ public sealed class AlertDispatcher : IIncidentObserver, IAsyncDisposable
 
     public void Start()
     {
-        if (_running is not null || _workers.Count == 0)
+        lock (_gate)
         {
-            return;
+            _started = true;
+            foreach (var worker in _workers)
+            {
+                Run(worker);
+            }
         }
+    }
 
-        _stop = new CancellationTokenSource();
-        var token = _stop.Token;
-        _running = Task.WhenAll(_workers.Select(w => Task.Run(() => w.RunAsync(token), CancellationToken.None)));
+    /// <summary>
+    /// Hot reload: channels whose settings did not change keep running (their waiting events, rate budget and counts);
+    /// removed or changed ones stop after the try in flight, and new or changed ones start. Returns the channel names
+    /// that were added, changed and removed.
+    /// </summary>
+    public (IReadOnlyList<string> Added, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed) Reconfigure(
+        IReadOnlyList<AlertChannelSettings> channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        lock (_gate)
+        {
+            var old = _workers;
+            var next = new List<ChannelWorker>();
+            List<string> added = [], changed = [], removed = [];
+            foreach (var settings in channels)
+            {
+                var kept = old.FirstOrDefault(w => w.Settings.SameAs(settings));
+                if (kept is null)
+                {
+                    (old.Any(w => w.Name == settings.Name) ? changed : added).Add(settings.Name);
+                    kept = NewWorker(settings);
+                    if (_started)
+                    {
+                        Run(kept);
+                    }
+                }
+
+                next.Add(kept);
+            }
+
+            foreach (var worker in old.Where(w => !next.Contains(w)))
+            {
+                if (!channels.Any(c => c.Name == worker.Name))
+                {
+                    removed.Add(worker.Name);
+                }
+
+                Retire(worker);
+            }
+
+            _workers = next;
+            return (added, changed, removed);
+        }
     }
 
     public void OnStarted(IncidentReport incident) => Dispatch("incident.started", incident);
@@ -65,20 +116,21 @@ public sealed class AlertDispatcher : IIncidentObserver, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_stop is not null)
+        Task[] stopping;
+        lock (_gate)
         {
-            await _stop.CancelAsync();
-#pragma warning disable VSTHRD003 // The workers' task was started by Start on this object.
-            await _running!;
+            foreach (var worker in _workers)
+            {
+                Retire(worker);
+            }
+
+            _workers = [];
+            stopping = [.. _retiring];
+        }
+
+#pragma warning disable VSTHRD003 // The workers' tasks were started by this object.
+        await Task.WhenAll(stopping);
 #pragma warning restore VSTHRD003
-            _stop.Dispose();
-        }
-
-        foreach (var worker in _workers)
-        {
-            worker.Dispose();
-        }
-
         _http.Dispose();
         Metrics.Dispose();
     }
@@ -95,6 +147,37 @@ public sealed class AlertDispatcher : IIncidentObserver, IAsyncDisposable
         {
             worker.Enqueue(alert);
         }
+    }
+
+    private ChannelWorker NewWorker(AlertChannelSettings settings) =>
+        new(settings, _channelFactory?.Invoke(settings) ?? Create(settings), _isAcknowledged, Metrics, _logger, _time);
+
+    private void Run(ChannelWorker worker)
+    {
+        var stop = new CancellationTokenSource();
+        _running[worker] = (stop, Task.Run(() => worker.RunAsync(stop.Token), CancellationToken.None));
+    }
+
+    /// <summary>Stops a worker that leaves the set (its in-flight try ends by cancellation) and disposes it afterwards.</summary>
+    private void Retire(ChannelWorker worker)
+    {
+        if (!_running.Remove(worker, out var run))
+        {
+            worker.Dispose();
+            return;
+        }
+
+        run.Stop.Cancel();
+        _retiring.RemoveAll(t => t.IsCompleted);
+        _retiring.Add(run.Running.ContinueWith(
+            _ =>
+            {
+                run.Stop.Dispose();
+                worker.Dispose();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default));
     }
 
     private IAlertChannel Create(AlertChannelSettings settings) => settings.Type switch

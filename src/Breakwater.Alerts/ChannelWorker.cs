@@ -46,6 +46,8 @@ internal sealed class ChannelWorker : IDisposable
 
     public string Name => _settings.Name;
 
+    public AlertChannelSettings Settings => _settings;
+
     public ChannelStats Stats { get; } = new();
 
     /// <summary>Detection thread: keep the event (coalesced with a waiting one for the same incident) and return.</summary>

@@ -21,7 +21,7 @@ public static partial class OfflineAnalysis
     public static AnalysisDocument Run(AnalysisRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var engine = new DetectionEngine(request.Settings);
+        var engine = new DetectionEngine(request.Settings, baseline: request.Baseline);
         var http = new HttpFloodDetector(L7Settings.From(request.Settings, request.Service));
         var totals = new InputTotals();
         var clock = new InputClock();

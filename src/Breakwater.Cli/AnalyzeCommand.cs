@@ -2,6 +2,7 @@ using System.CommandLine;
 using Breakwater.Analysis;
 using Breakwater.Cli.Errors;
 using Breakwater.Core;
+using Breakwater.Detection.Baselines;
 
 namespace Breakwater.Cli;
 
@@ -19,7 +20,8 @@ internal static class AnalyzeCommand
         var report = new Option<string?>("--report") { Description = "Write the self-contained HTML forensics report to PATH." };
         var intel = new Option<string[]>("--intel") { Description = "IP lists or botnet command logs to match incidents against (repeatable).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var service = new Option<string?>("--service") { Description = "Service name for access log requests that carry no virtual host (default: 'default')." };
-        var command = new Command("analyze", "Find and describe the attacks in packet captures and web access logs.") { files, networks, pps, mbps, config, json, report, intel, service };
+        var baseline = new Option<string?>("--baseline") { Description = "A baseline file from 'breakwater baseline learn': hosts and prefixes are also judged against their learned hour-of-week level." };
+        var command = new Command("analyze", "Find and describe the attacks in packet captures and web access logs.") { files, networks, pps, mbps, config, json, report, intel, service, baseline };
         command.SetAction((parse, ct) =>
         {
             var options = new AnalyzeOptions(
@@ -34,6 +36,7 @@ internal static class AnalyzeCommand
             {
                 Report = parse.GetValue(report),
                 Intel = parse.GetValue(intel) ?? [],
+                Baseline = parse.GetValue(baseline),
             };
             return Task.FromResult(Run(options, stdout, stderr, ct));
         });
@@ -47,11 +50,18 @@ internal static class AnalyzeCommand
             options.Networks?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             options.ThresholdPps,
             options.ThresholdMbps);
+        if (options.Baseline is { } baselinePath)
+        {
+            CliPaths.RequireInputFile(baselinePath, "a baseline file from 'breakwater baseline learn'");
+            settings = settings with { Baseline = settings.Baseline with { Enabled = true } };
+        }
+
         var request = new AnalysisRequest
         {
             Captures = options.Files,
             Service = options.Service,
             Settings = settings,
+            Baseline = options.Baseline is { } baselineFile ? BaselineFile.Load(baselineFile, settings.Baseline) : null,
             Progress = !Console.IsErrorRedirected && options.Json != "-" ? new TerminalProgress() : null,
         };
         foreach (var file in request.Captures)
@@ -61,7 +71,7 @@ internal static class AnalyzeCommand
 
         if (options.Json is { } jsonPath)
         {
-            CliPaths.RequireOutputFile(jsonPath, "--json", request.InputPaths.Append(options.ConfigPath));
+            CliPaths.RequireOutputFile(jsonPath, "--json", request.InputPaths.Append(options.ConfigPath).Append(options.Baseline));
         }
 
         var intelSet = AnalyzeForensics.LoadIntel(options.ConfigPath, options.Intel, stderr, out var intelExit);

@@ -15,4 +15,7 @@ internal sealed record AnalyzeOptions(
 
     /// <summary><c>--intel FILE</c> (repeatable): IP lists and botnet command logs.</summary>
     public IReadOnlyList<string> Intel { get; init; } = [];
+
+    /// <summary><c>--baseline FILE</c>: learned hour-of-week baselines.</summary>
+    public string? Baseline { get; init; }
 }

@@ -25,6 +25,7 @@ internal static class CliRoot
             WavesCommand.Create(verbose, stdout, stderr),
             TimelineCommand.Create(verbose, stdout, stderr),
             MitigationExportCommand.Create(stdout, stderr),
+            BaselineCommand.Create(stdout, stderr),
         };
         root.Options.Add(verbose);
         return root;

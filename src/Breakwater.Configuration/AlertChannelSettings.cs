@@ -58,6 +58,16 @@ public sealed record AlertChannelSettings
 
     public IReadOnlyList<string> Args { get; init; } = [];
 
+    /// <summary>Whether two entries describe the same channel, field by field (lists and headers by content).</summary>
+    public bool SameAs(AlertChannelSettings other) =>
+        other is not null
+        && this with { Events = [], Headers = EmptyHeaders, To = [], Args = [] } == other with { Events = [], Headers = EmptyHeaders, To = [], Args = [] }
+        && Events.SequenceEqual(other.Events) && To.SequenceEqual(other.To) && Args.SequenceEqual(other.Args)
+        && Headers.Count == other.Headers.Count
+        && Headers.All(h => other.Headers.TryGetValue(h.Key, out var value) && value == h.Value);
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
+
     /// <summary>What the channel is and where it sends, with no secret in it.</summary>
     public override string ToString() => Type switch
     {

@@ -18,8 +18,8 @@ public static partial class ConfigLoader
     ];
 
     private static readonly string[] NetworkKeys = ["prefix", "group"];
-    private static readonly string[] GroupKeys = ["thresholds"];
-    private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets", "http_baseline"];
+    private static readonly string[] GroupKeys = ["thresholds", "outgoing_thresholds"];
+    private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets", "baseline", "http_baseline"];
 
     private static readonly string[] CollectorKeys = ["sflow", "netflow", "pcap", "access_log"];
     private static readonly string[] ListenKeys = ["listen"];
@@ -176,15 +176,20 @@ public static partial class ConfigLoader
             var name = reader.String(keyNode, "a group name");
             var path = $"groups.{name}";
             var thresholds = Thresholds.Default;
+            Thresholds? outgoing = null;
             foreach (var (key, child, _) in reader.Entries(reader.Mapping(value, path), path, GroupKeys))
             {
                 if (key == "thresholds")
                 {
                     thresholds = ReadThresholds(reader, child, $"{path}.thresholds");
                 }
+                else
+                {
+                    outgoing = ReadThresholds(reader, child, $"{path}.outgoing_thresholds");
+                }
             }
 
-            groups[name] = new HostGroup(name, thresholds);
+            groups[name] = new HostGroup(name, thresholds) { OutgoingThresholds = outgoing };
         }
     }
 
@@ -268,6 +273,7 @@ public static partial class ConfigLoader
                 "quiet_seconds" => settings with { QuietSeconds = reader.Integer(value, path, 1, 86_400) },
                 "release_fraction" => settings with { ReleaseFraction = reader.Fraction(value, path) },
                 "http_baseline" => settings with { HttpBaseline = ReadHttpBaseline(reader, value, path) },
+                "baseline" => settings with { Baseline = ReadBaseline(reader, value) },
                 _ => settings with { MaxTrackedTargets = reader.Integer(value, path, 1_024, 4_194_304) },
             };
         }

@@ -32,4 +32,7 @@ public sealed record DetectionSettings
 
     /// <summary>The web services' learned request-rate baseline (<c>detection.http_baseline</c>).</summary>
     public HttpBaselineSettings HttpBaseline { get; init; } = new();
+
+    /// <summary>Learned per-host and per-prefix baselines by hour of the week (off by default).</summary>
+    public BaselineSettings Baseline { get; init; } = new();
 }

@@ -20,7 +20,9 @@ public sealed partial class DetectionEngine
         // The lifecycles keep their own copy of the lifecycle settings: a change there is a layout change too.
         if (settings.MaxTrackedTargets != Settings.MaxTrackedTargets || settings.HashSeed != Settings.HashSeed
             || settings.TriggerSeconds != Settings.TriggerSeconds || settings.QuietSeconds != Settings.QuietSeconds
-            || settings.ReleaseFraction != Settings.ReleaseFraction || !settings.Networks.SequenceEqual(Settings.Networks))
+            || settings.ReleaseFraction != Settings.ReleaseFraction || !settings.Networks.SequenceEqual(Settings.Networks)
+            || settings.Baseline.Enabled != Settings.Baseline.Enabled || settings.Baseline.Weeks != Settings.Baseline.Weeks
+            || !SameOutgoing(settings))
         {
             return false;
         }
@@ -55,7 +57,13 @@ public sealed partial class DetectionEngine
             _groups[i] = replacements[i] ?? _groups[i];
         }
 
+        _baseline?.TryReconfigure(settings.Baseline);
         Settings = settings;
         return true;
     }
+
+    /// <summary>Outgoing thresholds live in their own engine: any change there builds a new engine.</summary>
+    private bool SameOutgoing(DetectionSettings settings) =>
+        settings.Groups.Count == Settings.Groups.Count
+        && settings.Groups.All(g => Settings.Groups.TryGetValue(g.Key, out var old) && Equals(old.OutgoingThresholds, g.Value.OutgoingThresholds));
 }

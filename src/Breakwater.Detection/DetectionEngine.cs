@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Breakwater.Core;
+using Breakwater.Detection.Baselines;
 using Breakwater.Wire;
 
 namespace Breakwater.Detection;
@@ -38,6 +39,7 @@ public sealed partial class DetectionEngine
     private readonly IncidentLog _log;
     private readonly HotSources _hot;
     private readonly PreTriggerRing _recent;
+    private readonly BaselineModel? _baseline;
     private readonly HyperLogLog _destinations = new(14);
     private readonly TopTargets _topTargets = new(64);
     private readonly ulong _seed;
@@ -50,7 +52,16 @@ public sealed partial class DetectionEngine
     private int _lastSlot = NoCache;
     private ulong _random;
 
-    public DetectionEngine(DetectionSettings settings, IIncidentObserver? observer = null)
+    /// <param name="settings">What is protected and how it is decided.</param>
+    /// <param name="observer">Told of incidents as they start, change and end.</param>
+    /// <param name="baseline">Learned baselines to use and keep learning (a loaded file, or the previous engine's on reload);
+    /// null: a new, empty one when <see cref="BaselineSettings.Enabled"/>, else none.</param>
+    public DetectionEngine(DetectionSettings settings, IIncidentObserver? observer = null, BaselineModel? baseline = null)
+        : this(settings, observer, baseline, outgoing: false)
+    {
+    }
+
+    private DetectionEngine(DetectionSettings settings, IIncidentObserver? observer, BaselineModel? baseline, bool outgoing)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxTrackedTargets, 1);
@@ -71,14 +82,19 @@ public sealed partial class DetectionEngine
         _recent = new PreTriggerRing(_seed, _table.Capacity);
         var pool = new TrackerPool { Recent = _recent };
         _hot = pool.Hot;
-        var reports = new ReportBuilder(_groups, _clock);
-        _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets);
-        _prefixLifecycle = new PrefixLifecycle(settings, _groups, _clock, _prefixes, pool, _log, reports);
+        var reports = new ReportBuilder(_groups, _clock, outgoing);
+        _baseline = baseline ?? (settings.Baseline.Enabled && !outgoing ? new BaselineModel(settings.Baseline) : null);
+        _hosts = new HostLifecycle(settings, _groups, _clock, _table, _window, pool, _log, reports, _topTargets, _baseline, outgoing);
+        _prefixLifecycle = new PrefixLifecycle(settings, _groups, _clock, _prefixes, pool, _log, reports, _baseline);
+        _outgoing = outgoing ? null : CreateOutgoing(settings, observer);
     }
 
     public DetectionSettings Settings { get; private set; }
 
     public IIncidentObserver? Observer { get; }
+
+    /// <summary>The learned baselines this engine uses and learns into (null when baselines are off).</summary>
+    public BaselineModel? Baseline => _baseline;
 
     /// <summary>Set before the first record; receives every closed target second (the daemon's store rolls them up per minute).</summary>
     public ITargetSecondObserver? SecondObserver
@@ -101,6 +117,11 @@ public sealed partial class DetectionEngine
     /// <summary>Hot path: counts one record. Records must arrive in roughly increasing time order.</summary>
     public void Add(ref TrafficRecord record, ReadOnlySpan<byte> payload)
     {
+        if (_outgoing is not null)
+        {
+            RouteOutgoing(ref record, payload);
+        }
+
         var clock = _clock;
         var nanos = record.TimestampNanos;
         var second = clock.Second;
@@ -200,11 +221,14 @@ public sealed partial class DetectionEngine
         {
             Roll(second, unixNanos);
         }
+
+        _outgoing?.AdvanceTo(unixNanos);
     }
 
     /// <summary>End of input: evaluates the last (possibly partial) second, short captures included, and ends open incidents.</summary>
     public void Complete()
     {
+        _outgoing?.Complete();
         if (!_clock.Started)
         {
             return;
@@ -224,13 +248,17 @@ public sealed partial class DetectionEngine
         _hosts.OpenShortCaptureIncidents();
         _hosts.Complete();
         _prefixLifecycle.Complete();
+        _baseline?.Flush();
 
         // Later records start a fresh second rather than reopening the closed one.
         _clock.SetSecond(s + 1);
     }
 
     /// <summary>All incidents so far, open and ended, in start order.</summary>
-    public IReadOnlyList<IncidentReport> Incidents => [.. RefreshedIncidents().Select(i => i.Report)];
+    public IReadOnlyList<IncidentReport> Incidents =>
+        _outgoing is null
+            ? [.. RefreshedIncidents().Select(i => i.Report)]
+            : [.. RefreshedIncidents().Select(i => i.Report).Concat(_outgoing.Incidents).OrderBy(i => i.Start)];
 
     /// <summary>Per-prefix summaries of incidents inside protected networks (several hosts of one prefix).</summary>
     public IReadOnlyList<PrefixSummary> PrefixSummaries => PrefixSummaryBuilder.Build(RefreshedIncidents(), Settings, _groups, _networkGroups);
@@ -364,6 +392,7 @@ public sealed partial class DetectionEngine
         {
             _hosts.Skip(gap);
             _prefixLifecycle.Skip(gap);
+            _baseline?.Skip(s + 1, gap);
         }
 
         _hosts.Active.Compact();
@@ -373,6 +402,7 @@ public sealed partial class DetectionEngine
 
     private void CloseAll(long s, double seconds, long nowNanos)
     {
+        _baseline?.BeginSecond(s);
         for (var t = 0; t < _touchedCount; t++)
         {
             CloseHost(_touched[t], s, seconds, nowNanos);
@@ -393,6 +423,7 @@ public sealed partial class DetectionEngine
 
         // Prefixes close after their hosts: only then is it known whose traffic is explained by a host of its own.
         _prefixLifecycle.CloseAll(s, seconds, nowNanos);
+        _baseline?.EndSecond(seconds);
     }
 
     private void CloseHost(int id, long s, double seconds, long nowNanos)

@@ -19,8 +19,8 @@ internal static class FingerprintSearch
     /// <summary>A predicate must keep this fraction of the current coverage to be considered.</summary>
     private const double KeepCoverage = 0.95;
 
-    public static FingerprintReport Find(NetAddress target, IncidentTracker tracker, ReadOnlySpan<bool> attack, long otherPackets) =>
-        Find((target.IsIPv4 ? "ip dst " : "ip6 dst ") + target.ToString(), target.IsIPv4, tracker, attack, otherPackets);
+    public static FingerprintReport Find(NetAddress target, IncidentTracker tracker, ReadOnlySpan<bool> attack, long otherPackets, bool outgoing = false) =>
+        Find((target.IsIPv4 ? "ip " : "ip6 ") + (outgoing ? "src " : "dst ") + target.ToString(), target.IsIPv4, tracker, attack, otherPackets);
 
     /// <summary>A prefix-level incident: the filter starts with <c>ip dst net P</c> (IPv6: <c>ip6 dst net P</c>).</summary>
     public static FingerprintReport Find(Prefix target, IncidentTracker tracker, ReadOnlySpan<bool> attack, long otherPackets) =>

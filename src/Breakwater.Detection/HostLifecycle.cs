@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Breakwater.Core;
+using Breakwater.Detection.Baselines;
 
 namespace Breakwater.Detection;
 
@@ -27,11 +28,15 @@ internal sealed class HostLifecycle
     private readonly IncidentLog _log;
     private readonly ReportBuilder _reports;
     private readonly TopTargets _topTargets;
+    private readonly BaselineModel? _baseline;
+    private readonly bool _outgoing;
 
     public HostLifecycle(
         DetectionSettings settings, GroupLimits[] groups, DetectionClock clock, TargetTable table, SampledWindow window,
-        TrackerPool pool, IncidentLog log, ReportBuilder reports, TopTargets topTargets)
+        TrackerPool pool, IncidentLog log, ReportBuilder reports, TopTargets topTargets, BaselineModel? baseline, bool outgoing = false)
     {
+        _baseline = baseline;
+        _outgoing = outgoing;
         _settings = settings;
         _groups = groups;
         _clock = clock;
@@ -82,21 +87,43 @@ internal sealed class HostLifecycle
 
         var limits = _groups[slot.Group];
         var ratio = limits.Ratio(packets, bytes, classes, seconds);
-        var above = ratio > _settings.ReleaseFraction;
-        var over = ratio > 1;
+
+        // The learned baseline of this hour of the week fires like a threshold of its own (docs/detection.md).
+        var learned = -1;
+        var baselineRatio = 0.0;
+        var metric = 0;
+        if (_baseline is { } model && (learned = model.Find(slot.Address, BaselineModel.HostLength)) >= 0)
+        {
+            baselineRatio = model.Ratio(learned, s, packets, bytes, classes, seconds, _settings.ReleaseFraction, out metric);
+        }
+
+        var above = Math.Max(ratio, baselineRatio) > _settings.ReleaseFraction;
+        var over = Math.Max(ratio, baselineRatio) > 1;
         string? sampledReason = null;
         if (slot.SamplingRate > 1)
         {
             // Few samples: the decision rests on the window's confidence bound, not on one noisy second.
             // Only an incident's opening needs the window's verdict (and its reason text).
             over = slot.Run.State != TargetState.Attacked
-                && _window.IsOver(id, limits, s, packets, bytes, samples, classes, seconds, nowNanos, out sampledReason, out _, out _);
-            above = _window.IsAbove(id, limits, s, packets, bytes, samples, classes, seconds);
+                && (_window.IsOver(id, limits, s, packets, bytes, samples, classes, seconds, nowNanos, out sampledReason, out _, out _) || baselineRatio > 1);
+            above = _window.IsAbove(id, limits, s, packets, bytes, samples, classes, seconds) || baselineRatio > _settings.ReleaseFraction;
             _window.Push(id, s, packets, bytes, samples, classes);
+        }
+
+        if (_outgoing && TwoWay(ref slot, s, packets))
+        {
+            // A busy server's replies are answered by its clients: two-way traffic is neither an incoming nor an outgoing attack.
+            above = false;
+            over = false;
         }
 
         var second = new SecondTotals(s, packets, bytes, samples, seconds, above, over, decided: sampledReason is not null);
         var transition = Hysteresis.Step(ref slot.Run, second, _settings.TriggerSeconds, _settings.QuietSeconds);
+        if (learned >= 0)
+        {
+            // Attack seconds, seconds over a limit and runs towards an incident are not learned.
+            _baseline!.Learn(learned, slot.Run.State == TargetState.Idle && !over, packets, bytes, classes, seconds);
+        }
         if ((transition & (Transition.StayedIdle | Transition.Lapsed)) != 0)
         {
             _pool.Release(ref slot.Run);
@@ -112,7 +139,15 @@ internal sealed class HostLifecycle
 
         if ((transition & Transition.Opened) != 0)
         {
-            Open(id, nowNanos, sampledReason ?? limits.Reason(packets, bytes, classes, seconds));
+            if (sampledReason is null && learned >= 0 && baselineRatio > ratio)
+            {
+                Open(id, nowNanos, _baseline!.Reason(learned, metric, s, packets, bytes, classes, seconds), Triggers.Baseline);
+            }
+            else
+            {
+                Open(id, nowNanos, sampledReason ?? limits.Reason(packets, bytes, classes, seconds), Triggers.Static);
+            }
+
             return;
         }
 
@@ -186,6 +221,13 @@ internal sealed class HostLifecycle
     public void Checkpoint(int id, long nanos)
     {
         ref var slot = ref _table.Slots[id];
+        if (_outgoing)
+        {
+            // Whether the destinations answer is known only when the second closes: no decision within it.
+            slot.NextCheck = long.MaxValue;
+            return;
+        }
+
         if (slot.SamplingRate > 1 && slot.Samples > 0)
         {
             SampledCheckpoint(id, nanos);
@@ -319,10 +361,10 @@ internal sealed class HostLifecycle
         }
 
         Hysteresis.OpenNow(ref slot.Run, slot.Second);
-        Open(id, nanos, reason);
+        Open(id, nanos, reason, Triggers.Static);
     }
 
-    private void Open(int id, long nowNanos, string reason)
+    private void Open(int id, long nowNanos, string reason, string trigger)
     {
         ref var slot = ref _table.Slots[id];
         _pool.EnsureForHost(ref slot.Run, slot.Address);
@@ -335,6 +377,8 @@ internal sealed class HostLifecycle
             Start = DateTimeOffset.FromUnixTimeSeconds(start),
             Detected = DetectionClock.FromNanos(nowNanos),
             Reason = reason,
+            Trigger = trigger,
+            Direction = _outgoing ? "outgoing" : "incoming",
         };
         var incident = new Incident(report, slot.Address, id, slot.Network, start, nowNanos)
         {
@@ -362,6 +406,10 @@ internal sealed class HostLifecycle
         _pool.Release(ref slot.Run);
         slot.Run.ResetRun();
     }
+
+    /// <summary>The destinations answered at least a quarter of what the sender sent them this second.</summary>
+    private static bool TwoWay(ref TargetSlot slot, long s, long packets) =>
+        slot.ReturnSecond == s && slot.ReturnPackets * 4 >= packets;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ReportSecond(ref TargetSlot slot, long s, ReadOnlySpan<long> c) =>

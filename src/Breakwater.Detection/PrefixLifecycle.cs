@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Breakwater.Core;
+using Breakwater.Detection.Baselines;
 
 namespace Breakwater.Detection;
 
@@ -26,11 +27,13 @@ internal sealed class PrefixLifecycle
     private readonly IncidentLog _log;
     private readonly ReportBuilder _reports;
     private readonly ActiveList _active;
+    private readonly BaselineModel? _baseline;
 
     public PrefixLifecycle(
         DetectionSettings settings, GroupLimits[] groups, DetectionClock clock, PrefixSlotTable table, TrackerPool pool, IncidentLog log,
-        ReportBuilder reports)
+        ReportBuilder reports, BaselineModel? baseline)
     {
+        _baseline = baseline;
         _settings = settings;
         _groups = groups;
         _clock = clock;
@@ -185,7 +188,16 @@ internal sealed class PrefixLifecycle
         }
 
         var limits = _groups[slot.Group];
-        var ratio = limits.PrefixRatio(packets, bytes, seconds);
+        var staticRatio = limits.PrefixRatio(packets, bytes, seconds);
+        var learned = -1;
+        var baselineRatio = 0.0;
+        var metric = 0;
+        if (_baseline is { } model && id != PrefixSlotTable.Sink && (learned = model.Find(slot.Network, slot.MappedLength)) >= 0)
+        {
+            baselineRatio = model.Ratio(learned, s, packets, bytes, [], seconds, _settings.ReleaseFraction, out metric);
+        }
+
+        var ratio = Math.Max(staticRatio, baselineRatio);
         var above = ratio > _settings.ReleaseFraction;
         if (!above)
         {
@@ -197,6 +209,11 @@ internal sealed class PrefixLifecycle
         var trigger = slot.BaselineKnown ? _settings.TriggerSeconds : Math.Max(_settings.TriggerSeconds, UnknownBaselineTriggerSeconds);
         var second = new SecondTotals(s, packets, bytes, samples: 0, seconds, above, over: ratio > 1, decided: false);
         var transition = Hysteresis.Step(ref slot.Run, second, trigger, _settings.QuietSeconds);
+        if (learned >= 0)
+        {
+            _baseline!.Learn(learned, slot.Run.State == TargetState.Idle && ratio <= 1, packets, bytes, [], seconds);
+        }
+
         if ((transition & Transition.StayedIdle) != 0)
         {
             if (slot.Run.Tracker is not null)
@@ -224,7 +241,12 @@ internal sealed class PrefixLifecycle
 
         if ((transition & Transition.Opened) != 0)
         {
-            Open(id, nowNanos, limits.PrefixReason(packets, bytes, seconds));
+            var byBaseline = learned >= 0 && baselineRatio > staticRatio;
+            Open(
+                id,
+                nowNanos,
+                byBaseline ? _baseline!.Reason(learned, metric, s, packets, bytes, [], seconds) : limits.PrefixReason(packets, bytes, seconds),
+                byBaseline ? Triggers.Baseline : Triggers.Static);
             if (!slot.BaselineKnown)
             {
                 slot.Run.Incident!.Notes.Add(ReportBuilder.Invariant(
@@ -256,7 +278,7 @@ internal sealed class PrefixLifecycle
         }
     }
 
-    private void Open(int id, long nowNanos, string reason)
+    private void Open(int id, long nowNanos, string reason, string trigger)
     {
         ref var slot = ref _table.Slots[id];
         _pool.Ensure(ref slot.Run);
@@ -270,6 +292,7 @@ internal sealed class PrefixLifecycle
             Start = DateTimeOffset.FromUnixTimeSeconds(start),
             Detected = DetectionClock.FromNanos(nowNanos),
             Reason = reason,
+            Trigger = trigger,
         };
         var incident = new Incident(report, prefix.Network, id, slot.NetworkIndex, start, nowNanos)
         {

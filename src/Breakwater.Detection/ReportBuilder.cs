@@ -4,7 +4,7 @@ using Breakwater.Core;
 namespace Breakwater.Detection;
 
 /// <summary>Turns a run and its analyser into the analysis document's incident (cold: at most once a second per incident).</summary>
-internal sealed class ReportBuilder(GroupLimits[] groups, DetectionClock clock)
+internal sealed class ReportBuilder(GroupLimits[] groups, DetectionClock clock, bool outgoing = false)
 {
     /// <summary>Seconds between fingerprint searches for the once-a-second live updates.</summary>
     public const int FingerprintRefreshSeconds = 10;
@@ -63,7 +63,7 @@ internal sealed class ReportBuilder(GroupLimits[] groups, DetectionClock clock)
             {
                 report.Fingerprint = incident.Prefix is { } prefix
                     ? FingerprintSearch.Find(prefix, tracker, attack, other)
-                    : FingerprintSearch.Find(incident.Target, tracker, attack, other);
+                    : FingerprintSearch.Find(incident.Target, tracker, attack, other, outgoing);
                 incident.LastFingerprintSecond = clock.Second;
             }
 
@@ -77,6 +77,16 @@ internal sealed class ReportBuilder(GroupLimits[] groups, DetectionClock clock)
                 Pps = Math.Round(s.Count / attackSeconds, 1),
             })];
             report.UniqueSourcesError = Math.Round(1.04 / Math.Sqrt(1 << IncidentTracker.SourcePrecision), 4);
+            if (outgoing)
+            {
+                // The outgoing engine sees each record turned round: its "sources" are the sender's destinations.
+                report.Victims = report.TopSources;
+                report.TopSources = [];
+                report.UniqueSources = 1;
+                report.UniqueSourcesError = null;
+                report.SpoofedSourcesLikely = false;
+            }
+
             report.Evidence = tracker.Forensics.Snapshot(tracker, report.Vectors.Any(v => v.Name == VectorNames.DnsWaterTorture));
             if (tracker.ClassifiedPackets() * 10 < report.Packets * 9)
             {

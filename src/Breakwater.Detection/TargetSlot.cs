@@ -52,4 +52,8 @@ internal struct TargetSlot
     public bool InUse;
 
     public RunState Run;
+
+    /// <summary>Outgoing engine only: the second of <see cref="ReturnPackets"/>, packets the sender's destinations sent back (answers, not errors).</summary>
+    public long ReturnSecond;
+    public long ReturnPackets;
 }

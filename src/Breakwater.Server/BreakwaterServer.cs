@@ -153,6 +153,13 @@ public sealed class BreakwaterServer : IAsyncDisposable
             throw;
         }
 
+        if (options.WatchConfig)
+        {
+            // Alert channels follow a reload: unchanged channels keep their queues, changed ones restart.
+            var alerts = parts.Alerts;
+            app.Services.GetRequiredService<ConfigReloader>().Applied += reloaded => alerts.Reconfigure(reloaded.Alerts);
+        }
+
         app.UseMiddleware<AuthMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         ApiRoutes.Map(app);

@@ -38,6 +38,11 @@ internal sealed partial class ConfigReloader
             changed.Add("api.tokens");
         }
 
+        if (current.Alerts.Count != next.Alerts.Count || current.Alerts.Where((a, i) => !a.SameAs(next.Alerts[i])).Any())
+        {
+            changed.Add("alerts");
+        }
+
         if (current.Api.MetricsPublic != next.Api.MetricsPublic)
         {
             changed.Add("api.metrics_public");

@@ -50,7 +50,7 @@ public sealed class DaemonHost : IDisposable
             incidents = forensics.Wrap(incidents);
         }
 
-        Engine = new DetectionEngine(config.Detection, incidents);
+        Engine = new DetectionEngine(config.Detection, incidents, DaemonBaseline.Load(config.Detection.Baseline));
         Engine.SecondObserver = (storage?.Writer, seconds) switch
         {
             ({ } writer, { } other) => new TargetSecondFanout(writer, other),
@@ -92,6 +92,9 @@ public sealed class DaemonHost : IDisposable
     public DetectionEngine Engine { get; private set; }
 
     public EventStreamWriter Events { get; }
+
+    /// <summary>Saves the learned baselines (<c>detection.baseline.path</c>) every hour and at shutdown.</summary>
+    internal DaemonBaseline Baselines { get; } = new();
 
     /// <summary>The bound listeners (their real ports when 0 was configured).</summary>
     public IReadOnlyList<UdpCollector> Collectors => _collectors;
@@ -139,6 +142,7 @@ public sealed class DaemonHost : IDisposable
         await Task.WhenAll(receivers);
         _queue.Writer.TryComplete();
         await detector;
+        Baselines.Save(Engine, finishHour: true);
         Events.WriteInterrupted(_accessLogs is null ? Engine.Incidents : [.. Engine.Incidents, .. _accessLogs.OpenIncidents]);
         WriteStats();
         if (_storage is not null)
@@ -170,7 +174,7 @@ public sealed class DaemonHost : IDisposable
 
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
             engine.AdvanceTo(now + (engine.Settings.QuietSeconds + engine.Settings.TriggerSeconds + 2) * 1_000_000_000L);
-            Engine = new DetectionEngine(settings, engine.Observer) { SecondObserver = engine.SecondObserver };
+            Engine = new DetectionEngine(settings, engine.Observer, DaemonBaseline.Carry(engine.Baseline, settings.Baseline)) { SecondObserver = engine.SecondObserver };
             done(false);
         });
     }
@@ -212,6 +216,7 @@ public sealed class DaemonHost : IDisposable
                 _hub.Templates.ExpirePending(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _storage?.Tick();
                 _accessLogs?.Poll(now.ToUnixTimeMilliseconds() * 1_000_000);
+                Baselines.Tick(Engine, now);
                 lastTick = now;
             }
 

@@ -21,6 +21,26 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>Binary outputs: <paramref name="write"/> fills the temporary file, which then replaces <paramref name="path"/>.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", $".{Path.GetFileName(path)}.{Environment.ProcessId}.partial");
+        try
+        {
+            using (var file = File.Create(temporary))
+            {
+                write(file);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            throw CliError.Runtime($"cannot write {path}: {IoReason.Of(e)}; nothing was written.", e);
+        }
+    }
+
     private static void TryDelete(string path)
     {
         try

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Breakwater.Configuration;
+using Breakwater.Detection.Baselines;
 using Breakwater.Ingest;
 using Breakwater.Ingest.Collectors;
 using Breakwater.Simulation;
@@ -20,6 +21,7 @@ internal static class ErrorMap
         ConfigException e => CliError.Usage(e.Message, e),
         ScenarioException e => CliError.Usage(e.Message, e),
         CaptureFormatException e => CliError.Input(e.Message, e),
+        BaselineFormatException e => CliError.Input(e.Message, e),
         StoreException e => CliError.Runtime(e.Message, e),
         ListenException e => CliError.Runtime($"{e.Message}; change the collectors' listen addresses in the configuration or stop the other program.", e),
         OperationCanceledException e => CliError.Runtime("interrupted; partial outputs were removed.", e),

@@ -2,7 +2,11 @@ using Breakwater.TestKit.Captures;
 
 namespace Breakwater.Wire.Tests.Decoding;
 
-/// <summary>Random and mutated frames never make the decoder throw or read out of bounds, whatever the link type.</summary>
+/// <summary>
+/// Random and mutated frames never make the decoder throw or read out of bounds, whatever the link type, and what it
+/// returns holds together: a decoded record is one unsampled packet whose payload lies inside the frame, and a frame cut
+/// short keeps the header fields of the whole frame or is reported malformed.
+/// </summary>
 public sealed class PacketDecoderFuzzTests
 {
     private static readonly LinkType[] s_links =
@@ -20,9 +24,19 @@ public sealed class PacketDecoderFuzzTests
             random.NextBytes(buffer.AsSpan(0, length));
             Steer(buffer.AsSpan(0, length), random);
             var record = default(TrafficRecord);
-            var reason = PacketDecoder.Decode(s_links[i % s_links.Length], buffer.AsSpan(0, length), ref record, out var payload);
+            var link = s_links[i % s_links.Length];
+            var reason = PacketDecoder.Decode(link, buffer.AsSpan(0, length), ref record, out var payload);
             reasons.Add(reason);
             Assert.True(payload.Length <= length);
+            if (!PacketDecoder.IsSupported(link))
+            {
+                Assert.Equal(MalformedReason.UnsupportedLinkType, reason);
+            }
+
+            if (reason == MalformedReason.None)
+            {
+                AssertDecoded(record, payload, buffer.AsSpan(0, length));
+            }
         }
 
         Assert.Contains(MalformedReason.None, reasons);
@@ -44,11 +58,34 @@ public sealed class PacketDecoderFuzzTests
         var random = new Random(7);
         foreach (var frame in frames)
         {
+            var whole = default(TrafficRecord);
+            var wholeReason = PacketDecoder.Decode(LinkType.Ethernet, frame, ref whole, out _);
+            var isIPv4 = frame.Length > 14 && frame[12] == 0x08 && frame[13] == 0x00;
             for (var length = 0; length <= frame.Length; length++)
             {
                 var record = default(TrafficRecord);
-                PacketDecoder.Decode(LinkType.Ethernet, frame.AsSpan(0, length), ref record, out _);
+                var reason = PacketDecoder.Decode(LinkType.Ethernet, frame.AsSpan(0, length), ref record, out var payload);
+                if (length < 14 || (isIPv4 && length < 34))
+                {
+                    // No room for the Ethernet or the IPv4 header: never a decoded packet.
+                    Assert.NotEqual(MalformedReason.None, reason);
+                }
+
+                if (reason == MalformedReason.None)
+                {
+                    AssertDecoded(record, payload, frame.AsSpan(0, length));
+                    Assert.Equal(MalformedReason.None, wholeReason);
+                    Assert.Equal(whole.Source, record.Source);
+                    Assert.Equal(whole.Destination, record.Destination);
+                    if ((record.Flags & RecordFlags.TransportTruncated) == 0)
+                    {
+                        // Cut inside an IPv6 extension chain, the record names the header where the cut fell (flagged) instead.
+                        Assert.Equal(whole.Protocol, record.Protocol);
+                    }
+                }
             }
+
+            Assert.Equal(isIPv4 ? MalformedReason.None : wholeReason, wholeReason);
 
             for (var i = 0; i < 500; i++)
             {
@@ -56,9 +93,19 @@ public sealed class PacketDecoderFuzzTests
                 mutated[random.Next(mutated.Length)] = (byte)random.Next(256);
                 mutated[random.Next(mutated.Length)] = (byte)random.Next(256);
                 var record = default(TrafficRecord);
-                PacketDecoder.Decode(LinkType.Ethernet, mutated, ref record, out _);
+                if (PacketDecoder.Decode(LinkType.Ethernet, mutated, ref record, out var payload) == MalformedReason.None)
+                {
+                    AssertDecoded(record, payload, mutated);
+                }
             }
         }
+    }
+
+    private static void AssertDecoded(in TrafficRecord record, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> frame)
+    {
+        Assert.Equal(1UL, record.Packets);
+        Assert.Equal(1U, record.SamplingRate);
+        Assert.True(payload.IsEmpty || frame.Overlaps(payload, out var offset) && offset + payload.Length <= frame.Length, "payload inside the frame");
     }
 
     // Make plausible headers common enough that deep layers (extension chains, GRE, inner packets) are reached.

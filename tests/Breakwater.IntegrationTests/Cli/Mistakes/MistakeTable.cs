@@ -38,6 +38,17 @@ internal static class MistakeTable
         new("run", MistakeClass.UnwritableOutput, w => ["run", "--config", w.ProcEventsConfig], 2),
         new("run", MistakeClass.NestedYaml, w => ["run", "--config", w.Nested], 2),
 
+        new("analyze", MistakeClass.DirectoryAsInput, w => ["analyze", w.Capture, "--baseline", w.Folder], 3),
+        new("baseline learn", MistakeClass.DirectoryAsInput, w => ["baseline", "learn", w.Folder, "--output", w.Output("b.baseline")], 3),
+        new("baseline learn", MistakeClass.DirectoryAsInput, w => ["baseline", "learn", w.Capture, "--output", w.Output("b.baseline"), "--config", w.Folder], 2),
+        new("baseline learn", MistakeClass.DirectoryAsInput, w => ["baseline", "learn", w.Capture, "--output", w.Output("b.baseline"), "--update", w.Folder], 3),
+        new("baseline learn", MistakeClass.SameFileOutput, w => ["baseline", "learn", w.Capture, "--output", w.Capture], 2, w => w.Capture),
+        new("baseline learn", MistakeClass.SameFileOutput, w => ["baseline", "learn", w.Capture, "--config", w.Config, "--output", w.Config], 2, w => w.Config),
+        new("baseline learn", MistakeClass.UnwritableOutput, w => ["baseline", "learn", w.Capture, "--output", "/proc/breakwater-test.baseline"], 2),
+        new("baseline learn", MistakeClass.UnwritableOutput, w => ["baseline", "learn", w.Capture, "--output", w.Output("no/such/folder/b.baseline")], 2),
+        new("baseline learn", MistakeClass.UnwritableOutput, w => ["baseline", "learn", w.Capture, "--output", w.Folder], 2),
+        new("baseline learn", MistakeClass.NestedYaml, w => ["baseline", "learn", w.Capture, "--output", w.Output("b.baseline"), "--config", w.Nested], 2),
+
         MistakeCase.Na("intel import", MistakeClass.DirectoryAsInput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
         MistakeCase.Na("intel import", MistakeClass.SameFileOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
         MistakeCase.Na("intel import", MistakeClass.UnwritableOutput, "not walked yet: the command arrived in this release; its rows are an open item of the edge-safety issue"),
