@@ -1,17 +1,22 @@
 using Breakwater.Cli.Errors;
 using Breakwater.Core;
 using Breakwater.Storage;
+using Breakwater.Storage.Postgres;
 using Breakwater.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Breakwater.Cli;
 
-/// <summary>Finds one incident by id in an analysis document or in the SQLite store; a missing one is a <see cref="Errors.CliError"/>.</summary>
+/// <summary>
+/// Finds one incident by id in an analysis document or in the store (SQLite, or PostgreSQL when the configuration
+/// names it); a missing one is a <see cref="Errors.CliError"/>.
+/// </summary>
 internal static class IncidentSource
 {
     public const string DefaultDatabase = "breakwater.db";
 
-    public static async Task<(IncidentReport Incident, string Origin)> LoadAsync(string id, string? from, string? db, CancellationToken cancellationToken)
+    public static async Task<(IncidentReport Incident, string Origin, IReadOnlyList<(DateTimeOffset Time, string Label)> Marks)> LoadAsync(
+        string id, string? from, string? db, CancellationToken cancellationToken, string? postgres = null)
     {
         if (from is not null)
         {
@@ -36,16 +41,17 @@ internal static class IncidentSource
                 throw CliError.Input($"{from} has no incident {id}; its incidents are {string.Join(", ", document?.Incidents.Select(i => i.Id) ?? [])}.");
             }
 
-            return (incident, $"incident from {Path.GetFileName(from)}");
+            return (incident, $"incident from {Path.GetFileName(from)}", []);
         }
 
         var path = db ?? DefaultDatabase;
-        if (!File.Exists(path))
+        if (postgres is null && !File.Exists(path))
         {
-            throw CliError.Usage($"no store at {path}; give --db PATH (the daemon's storage.sqlite.path) or --from analysis.json.");
+            throw CliError.Usage($"no store at {path}; give --db PATH (the daemon's storage.sqlite.path), --config with the daemon's storage, or --from analysis.json.");
         }
 
-        await using var store = new SqliteIncidentStore(path);
+        // The same store interface the daemon writes through: SQLite, or PostgreSQL when the configuration names it.
+        await using IIncidentStore store = postgres is null ? new SqliteIncidentStore(path) : new PostgresIncidentStore(postgres);
         StoredIncident? stored;
         try
         {
@@ -56,12 +62,19 @@ internal static class IncidentSource
             // Not a database, a damaged one, or another program's database without Breakwater's tables.
             throw CliError.Input($"{path} is not a Breakwater store ({e.Message.TrimEnd('.')}); give the daemon's storage.sqlite.path.", e);
         }
+        catch (Exception e) when (postgres is not null && e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            throw CliError.Runtime($"cannot read the PostgreSQL store {store.Location}: {e.Message}", e);
+        }
 
         if (stored is null)
         {
-            throw CliError.Input($"the store {path} has no incident {id}.");
+            throw CliError.Input($"the store {store.Location} has no incident {id}.");
         }
 
-        return (stored.Incident, $"stored incident from {store.Location}");
+        // The store's state changes (mitigating, ended, interrupted …) become marks on the report's timeline.
+        var changes = await store.GetStateChangesAsync(id, cancellationToken);
+        var marks = changes.Where(c => c.State != "detected").Select(c => (c.Time, c.Detail is null ? c.State : $"{c.State}: {c.Detail}")).ToList();
+        return (stored.Incident, $"stored incident from {store.Location}", marks);
     }
 }

@@ -18,12 +18,15 @@ internal static class ReportCommand
         var id = new Argument<string>("INCIDENT") { Description = "The incident id (as in the analysis document, the event stream or the API)." };
         var from = new Option<string?>("--from") { Description = "An analysis document (analyze --json) to read the incident from." };
         var db = new Option<string?>("--db") { Description = "The SQLite store to read the incident from (storage.sqlite.path; default breakwater.db)." };
-        var config = new Option<string?>("--config") { Description = "breakwater.yaml whose storage.sqlite.path holds the incident." };
+        var config = new Option<string?>("--config") { Description = "breakwater.yaml whose storage (sqlite or postgres) holds the incident." };
         var format = new Option<string>("--format") { Description = "html or json.", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "json");
         var abuse = new Option<bool>("--abuse") { Description = "Write the per-ASN CSV of participating sources for abuse desks (refused for forged sources)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write to PATH instead of stdout." };
-        var command = new Command("report", "The forensics report of one incident (HTML, JSON, or the abuse CSV).") { id, from, db, config, format, abuse, output };
+        var abuseFormat = new Option<string>("--abuse-format") { Description = "csv, or xarf (X-ARF v4 JSON, one report per source a line).", DefaultValueFactory = _ => "csv" };
+        abuseFormat.AcceptOnlyFromAmong("csv", "xarf");
+        var reporter = new Option<string?>("--reporter") { Description = "For --abuse-format xarf: who reports, as ORG,EMAIL,DOMAIN (e.g. \"Example Net,abuse@example.net,example.net\")." };
+        var command = new Command("report", "The forensics report of one incident (HTML, JSON, or the abuse CSV).") { id, from, db, config, format, abuse, abuseFormat, reporter, output };
         command.SetAction(async (parse, ct) =>
         {
             var configPath = parse.GetValue(config);
@@ -38,26 +41,42 @@ internal static class ReportCommand
                 }
             }
 
-            var store = dbPath ?? StorePath(configPath);
+            var storage = configPath is null ? null : ConfigLoader.LoadFile(configPath).Storage;
+            var store = dbPath ?? storage?.SqlitePath;
+            XarfReporter? xarf = null;
+            if (parse.GetValue(abuseFormat) == "xarf")
+            {
+                var parts = (parse.GetValue(reporter) ?? "").Split(',', StringSplitOptions.TrimEntries);
+                if (parts.Length != 3 || parts.Any(p => p.Length == 0) || !parts[1].Contains('@', StringComparison.Ordinal))
+                {
+                    throw CliError.Usage("--abuse-format xarf needs --reporter ORG,EMAIL,DOMAIN (X-ARF v4 names who reports), e.g. --reporter \"Example Net,abuse@example.net,example.net\".");
+                }
+
+                xarf = new XarfReporter(parts[0], parts[1], parts[2]);
+            }
+
             if (outPath is not null)
             {
                 CliPaths.RequireOutputFile(outPath, "--out", [fromPath, configPath, store ?? IncidentSource.DefaultDatabase]);
             }
 
-            return await RunAsync(parse.GetValue(id)!, fromPath, store, parse.GetValue(format)!, parse.GetValue(abuse), outPath, stdout, stderr, ct);
+            return await RunAsync(
+                parse.GetValue(id)!, fromPath, store, parse.GetValue(format)!, parse.GetValue(abuse) || xarf is not null, outPath, stdout, stderr, ct,
+                dbPath is null ? storage?.PostgresConnection : null, xarf);
         });
         return command;
     }
 
     internal static async Task<int> RunAsync(
-        string id, string? from, string? db, string format, bool abuse, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        string id, string? from, string? db, string format, bool abuse, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
+        string? postgres = null, XarfReporter? xarf = null)
     {
-        var (incident, origin) = await IncidentSource.LoadAsync(id, from, db, cancellationToken);
+        var (incident, origin, marks) = await IncidentSource.LoadAsync(id, from, db, cancellationToken, postgres);
 
         string text;
         if (abuse)
         {
-            var csv = AbuseReport.Csv(incident, out var refusal);
+            var csv = xarf is null ? AbuseReport.Csv(incident, out var refusal) : XarfReport.Lines(incident, xarf, out refusal);
             if (csv is null)
             {
                 throw CliError.Input($"no abuse report: {refusal}");
@@ -71,6 +90,7 @@ internal static class ReportCommand
             var context = new ReportContext
             {
                 Origin = origin,
+                Marks = marks,
                 Database = incident.Sources?.Database ?? "no GeoIP data in this incident",
                 Attribution = incident.Sources is null ? [] : Credits(geo),
             };
@@ -87,8 +107,6 @@ internal static class ReportCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The SQLite store a configuration names (null without a configuration or with PostgreSQL).</summary>
-    private static string? StorePath(string? config) => config is null ? null : ConfigLoader.LoadFile(config).Storage?.SqlitePath;
 
     /// <summary>The credits the stored incident's data needs (the same wording the analysis used).</summary>
     private static List<string> Credits(GeoOptions geo)

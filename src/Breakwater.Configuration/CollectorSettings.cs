@@ -12,4 +12,7 @@ public sealed record CollectorSettings
 
     /// <summary>Interface for live packet capture (libpcap), or null.</summary>
     public string? PcapInterface { get; init; }
+
+    /// <summary>Web access logs to follow (<c>collectors.access_log</c>), or null.</summary>
+    public AccessLogCollectorSettings? AccessLog { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Breakwater.Configuration;
 public static partial class ConfigLoader
 {
     private static readonly string[] GeoIpKeys = ["country_asn", "asn_names"];
-    private static readonly string[] IntelKeys = ["files"];
+    private static readonly string[] IntelKeys = ["files", "store"];
 
     private static ForensicsSettings ReadGeoIp(YamlNodeReader reader, YamlNode node, ForensicsSettings settings)
     {
@@ -23,12 +23,30 @@ public static partial class ConfigLoader
 
     private static ForensicsSettings ReadIntel(YamlNodeReader reader, YamlNode node, ForensicsSettings settings)
     {
-        foreach (var (_, value, _) in reader.Entries(reader.Mapping(node, "intel"), "intel", IntelKeys))
+        foreach (var (key, value, _) in reader.Entries(reader.Mapping(node, "intel"), "intel", IntelKeys))
         {
-            settings = settings with { IntelFiles = Files(reader, value, "intel.files") };
+            settings = key == "files"
+                ? settings with { IntelFiles = Files(reader, value, "intel.files") }
+                : settings with { IntelStore = StorePath(reader, value, "intel.store") };
         }
 
         return settings;
+    }
+
+    /// <summary>A file the daemon appends to: its folder must exist; relative to the configuration's folder.</summary>
+    private static string StorePath(YamlNodeReader reader, YamlNode node, string keyPath)
+    {
+        var text = reader.String(node, keyPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(reader.FileName)) ?? ".";
+        var full = Path.IsPathRooted(text) ? text : Path.GetFullPath(Path.Combine(folder, text));
+        if (Directory.Exists(full))
+        {
+            throw reader.Error(node, keyPath, $"names '{text}', which is a directory; give the path of a file (it is created when missing).");
+        }
+
+        return Directory.Exists(Path.GetDirectoryName(full))
+            ? full
+            : throw reader.Error(node, keyPath, $"names '{text}', whose folder does not exist (looked at {full}).");
     }
 
     /// <summary>One path or a list of paths, each an existing file.</summary>

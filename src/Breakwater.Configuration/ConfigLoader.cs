@@ -19,15 +19,15 @@ public static partial class ConfigLoader
 
     private static readonly string[] NetworkKeys = ["prefix", "group"];
     private static readonly string[] GroupKeys = ["thresholds", "outgoing_thresholds", "mitigation"];
-    private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets", "baseline"];
+    private static readonly string[] DetectionKeys = ["trigger_seconds", "quiet_seconds", "release_fraction", "max_tracked_targets", "baseline", "http_baseline"];
 
-    private static readonly string[] CollectorKeys = ["sflow", "netflow", "pcap"];
+    private static readonly string[] CollectorKeys = ["sflow", "netflow", "pcap", "access_log"];
     private static readonly string[] ListenKeys = ["listen"];
     private static readonly string[] PcapKeys = ["interface"];
     private static readonly string[] EventKeys = ["file"];
 
     private static readonly string[] ThresholdKeys =
-        ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps", "prefix_pps", "prefix_mbps", "rps"];
+        ["pps", "mbps", "tcp_pps", "udp_pps", "icmp_pps", "syn_pps", "ack_pps", "rst_pps", "fin_pps", "fragment_pps", "prefix_pps", "prefix_mbps", "rps", "path_rps"];
 
     public static BreakwaterConfig LoadFile(string path) => Parse(ConfigFileText.Read(path), path);
 
@@ -107,6 +107,7 @@ public static partial class ConfigLoader
         }
 
         var networks = networksNode is null ? [] : ReadNetworks(reader, networksNode, groups);
+        CheckAccessLogGroup(reader, collectors, groups);
         return new BreakwaterConfig
         {
             Path = fileName,
@@ -223,6 +224,7 @@ public static partial class ConfigLoader
                 "prefix_pps" => t with { PrefixPps = number },
                 "prefix_mbps" => t with { PrefixMbps = number },
                 "rps" => t with { Rps = number },
+                "path_rps" => t with { PathRps = number },
                 _ => t with { FragmentPps = number },
             };
         }
@@ -236,6 +238,12 @@ public static partial class ConfigLoader
         foreach (var (key, value, _) in reader.Entries(reader.Mapping(node, "collectors"), "collectors", CollectorKeys))
         {
             var path = $"collectors.{key}";
+            if (key == "access_log")
+            {
+                collectors = collectors with { AccessLog = ReadAccessLog(reader, value, path) };
+                continue;
+            }
+
             if (key == "pcap")
             {
                 foreach (var (_, name, _) in reader.Entries(reader.Mapping(value, path), path, PcapKeys))
@@ -275,6 +283,7 @@ public static partial class ConfigLoader
                 "trigger_seconds" => settings with { TriggerSeconds = reader.Integer(value, path, 1, 600) },
                 "quiet_seconds" => settings with { QuietSeconds = reader.Integer(value, path, 1, 86_400) },
                 "release_fraction" => settings with { ReleaseFraction = reader.Fraction(value, path) },
+                "http_baseline" => settings with { HttpBaseline = ReadHttpBaseline(reader, value, path) },
                 "baseline" => settings with { Baseline = ReadBaseline(reader, value) },
                 _ => settings with { MaxTrackedTargets = reader.Integer(value, path, 1_024, 4_194_304) },
             };

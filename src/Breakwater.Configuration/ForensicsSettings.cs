@@ -14,4 +14,7 @@ public sealed record ForensicsSettings
 
     /// <summary><c>intel.files</c>: IP lists and botnet command logs (formats in docs/forensics.md).</summary>
     public IReadOnlyList<string> IntelFiles { get; init; } = [];
+
+    /// <summary><c>intel.store</c>: where the daemon keeps intel imported through <c>POST /api/v1/intel</c>; null: beside the configuration.</summary>
+    public string? IntelStore { get; init; }
 }

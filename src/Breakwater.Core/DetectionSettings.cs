@@ -30,6 +30,9 @@ public sealed record DetectionSettings
     /// <summary>Seed for hashes of attacker-chosen addresses (HashDoS); fixed for reproducible offline analysis.</summary>
     public ulong HashSeed { get; init; } = 0x5EED_B4EA_C0DE_F00DUL;
 
+    /// <summary>The web services' learned request-rate baseline (<c>detection.http_baseline</c>).</summary>
+    public HttpBaselineSettings HttpBaseline { get; init; } = new();
+
     /// <summary>Learned per-host and per-prefix baselines by hour of the week (off by default).</summary>
     public BaselineSettings Baseline { get; init; } = new();
 }

@@ -45,4 +45,10 @@ public sealed record Thresholds
 
     /// <summary>HTTP requests per second to one service (virtual host), from access logs or packets. Unset: 500.</summary>
     public double? Rps { get; init; }
+
+    /// <summary>
+    /// HTTP requests per second to one path class of one service (<c>/login</c>, <c>/api/*</c>, <c>static:js</c>): a flood
+    /// aimed at one endpoint trips it while the whole service stays under <see cref="Rps"/>. Unset: no per-path limit.
+    /// </summary>
+    public double? PathRps { get; init; }
 }

@@ -79,7 +79,7 @@ public sealed partial class DetectionEngine
         _prefixes = new PrefixSlotTable(settings.Networks, _networkGroups, settings.MaxTrackedTargets, _seed);
         _log = new IncidentLog(observer);
         _window = new SampledWindow(_table.Capacity, _clock, settings.ReleaseFraction);
-        _recent = new PreTriggerRing(_seed);
+        _recent = new PreTriggerRing(_seed, _table.Capacity);
         var pool = new TrackerPool { Recent = _recent };
         _hot = pool.Hot;
         var reports = new ReportBuilder(_groups, _clock, outgoing);
@@ -190,7 +190,7 @@ public sealed partial class DetectionEngine
         }
         else if (slot.Packets >= PreTriggerRing.MinSecondPackets)
         {
-            _recent.Add(ref record, packets, bytes);
+            _recent.Add(id, second, ref record, packets, bytes);
         }
 
         // The prefix counts every record; hosts under (or about to be under) their own incident are taken out when the second closes.

@@ -34,10 +34,25 @@ public sealed class ForensicsEnricher(GeoDatabase geo, IntelSet? intel = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var evidence = incident.Evidence;
+        if (evidence is null && incident.Http is not null)
+        {
+            // Web requests: each client completed a TCP handshake, so its address is real (a proxy's, when requests
+            // carry X-Forwarded-For chains). The top clients get their country and ASN; intel covers them and the commands.
+            incident.Spoofing = new SpoofingReport
+            {
+                Verdict = "genuine",
+                Reasons = ["HTTP requests complete a TCP handshake first: client addresses cannot be forged (they may be proxies)"],
+            };
+            incident.SpoofedSourcesLikely = false;
+            incident.TopSources = [.. incident.TopSources.Select(Located)];
+            incident.Intel = Intel is null || Intel.IsEmpty ? null : BuildIntel(incident, null, []);
+            return;
+        }
+
         if (evidence is null)
         {
             incident.Spoofing ??= new SpoofingReport { Verdict = "unknown", Reasons = ["no per-packet analysis of this incident (too many hot targets at once)"] };
-            incident.Intel = Intel is null ? null : BuildIntel(incident, null, []);
+            incident.Intel = Intel is null || Intel.IsEmpty ? null : BuildIntel(incident, null, []);
             return;
         }
 
@@ -59,14 +74,16 @@ public sealed class ForensicsEnricher(GeoDatabase geo, IntelSet? intel = null)
             _ => incident.SpoofedSourcesLikely,
         };
         incident.Sources = SourceGeography.Build(incident, evidence, info, Geo, spoofing);
-        incident.TopSources = [.. incident.TopSources.Select(s =>
-        {
-            var g = NetAddress.TryParse(s.Address, out var a) ? Geo.Lookup(a) : default;
-            return new SourceReport { Address = s.Address, Packets = s.Packets, Pps = s.Pps, Country = g.Country, Asn = g.HasAsn ? g.Asn : null, AsnName = g.AsnName };
-        })];
+        incident.TopSources = [.. incident.TopSources.Select(Located)];
         incident.Botnet = BotnetAssessor.Assess(incident, evidence);
         incident.Timeline = BuildTimeline(incident, evidence);
-        incident.Intel = Intel is null ? null : BuildIntel(incident, evidence, addresses);
+        incident.Intel = Intel is null || Intel.IsEmpty ? null : BuildIntel(incident, evidence, addresses);
+    }
+
+    private SourceReport Located(SourceReport s)
+    {
+        var g = NetAddress.TryParse(s.Address, out var a) ? Geo.Lookup(a) : default;
+        return new SourceReport { Address = s.Address, Packets = s.Packets, Pps = s.Pps, Country = g.Country, Asn = g.HasAsn ? g.Asn : null, AsnName = g.AsnName };
     }
 
     private static TimelineReport? BuildTimeline(IncidentReport incident, IncidentEvidence evidence)

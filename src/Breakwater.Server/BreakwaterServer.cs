@@ -100,6 +100,7 @@ public sealed class BreakwaterServer : IAsyncDisposable
         var events = options.EventStream ?? new EventStreamWriter(options.Events, options.Time);
         builder.Services.AddSingleton(_ => parts.State!);
         builder.Services.AddSingleton(_ => parts.State!.Daemon);
+        builder.Services.AddSingleton(_ => parts.Forensics!);
         builder.Services.AddSingleton(_ => parts.Storage!.Store);
         builder.Services.AddSingleton(live);
         builder.Services.AddSingleton(events);
@@ -137,7 +138,8 @@ public sealed class BreakwaterServer : IAsyncDisposable
             parts.Mitigation = new Mitigation.MitigationService(config, parts.Storage.Store as Storage.IMitigationStore, mitigationEvents, options.Time,
                 loggers.CreateLogger("Breakwater.Mitigation"));
             IIncidentObserver[] observers = [live, counts, parts.Alerts, parts.Mitigation, .. options.Observers];
-            var daemon = new DaemonHost(config, events, options.Time, parts.Storage, new IncidentFanout(observers), traffic);
+            parts.Forensics = Forensics.DaemonForensics.Open(config);
+            var daemon = new DaemonHost(config, events, options.Time, parts.Storage, new IncidentFanout(observers), traffic, parts.Forensics);
             parts.State = new ServerState(config, daemon, options.Time);
             parts.Metrics = new BreakwaterMetrics(daemon, counts);
         }
@@ -145,6 +147,7 @@ public sealed class BreakwaterServer : IAsyncDisposable
         {
             traffic.Dispose();
             parts.Metrics?.Dispose();
+            parts.Forensics?.Dispose();
             if (parts.Alerts is not null)
             {
                 await parts.Alerts.DisposeAsync();
@@ -195,6 +198,16 @@ public sealed class BreakwaterServer : IAsyncDisposable
             ServerLog.Capturing(logger, capture.InterfaceName);
         }
 
+        foreach (var follower in Daemon.AccessLogs?.Followers ?? [])
+        {
+            ServerLog.FollowingAccessLog(logger, follower.Path);
+        }
+
+        if (_parts.Forensics!.GeoProblem is { } geoProblem)
+        {
+            ServerLog.GeoUnavailable(logger, geoProblem);
+        }
+
         ServerLog.StoreOpened(logger, State.Config.Storage?.ToString() ?? "", _parts.Storage!.SchemaVersion, _parts.Storage.Recovered.Count);
 
         var api = State.Config.Api;
@@ -229,6 +242,7 @@ public sealed class BreakwaterServer : IAsyncDisposable
         await _parts.Alerts!.DisposeAsync();
         await _parts.Mitigation!.DisposeAsync();
         await _parts.Storage!.DisposeAsync();
+        _parts.Forensics!.Dispose();
     }
 
     private sealed class Parts
@@ -236,6 +250,8 @@ public sealed class BreakwaterServer : IAsyncDisposable
         public DaemonStorage? Storage { get; set; }
 
         public AlertDispatcher? Alerts { get; set; }
+
+        public Forensics.DaemonForensics? Forensics { get; set; }
 
         public ServerState? State { get; set; }
 

@@ -23,6 +23,7 @@ public sealed class DaemonHost : IDisposable
     private readonly DatagramPool _pool = new(PoolBuffers);
     private readonly List<UdpCollector> _collectors = [];
     private readonly LiveCapture? _capture;
+    private readonly AccessLogCollector? _accessLogs;
     private readonly FlowDecoderHub _hub = new();
     private readonly TimeProvider _time;
     private readonly System.Collections.Concurrent.ConcurrentQueue<Action<DetectionEngine>> _posted = new();
@@ -32,18 +33,24 @@ public sealed class DaemonHost : IDisposable
     /// <summary>
     /// Binds the collectors. <paramref name="storage"/> (opened by <see cref="DaemonStorage.OpenAsync"/>) or null to keep
     /// nothing; <paramref name="observer"/> is also told of every incident (live feed, metrics), after the event stream;
-    /// <paramref name="seconds"/> also gets every target's closed seconds (live traffic), besides the store.
+    /// <paramref name="seconds"/> also gets every target's closed seconds (live traffic), besides the store;
+    /// <paramref name="forensics"/> enriches every incident before any of them sees it.
     /// </summary>
     public DaemonHost(BreakwaterConfig config, EventStreamWriter events, TimeProvider? time = null, DaemonStorage? storage = null,
-        IIncidentObserver? observer = null, ITargetSecondObserver? seconds = null)
+        IIncidentObserver? observer = null, ITargetSecondObserver? seconds = null, Forensics.DaemonForensics? forensics = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Events = events;
         _time = time ?? TimeProvider.System;
         _storage = storage;
         IIncidentObserver[] observers = observer is null ? [events] : [events, observer];
-        Engine = new DetectionEngine(
-            config.Detection, storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers), DaemonBaseline.Load(config.Detection.Baseline));
+        IIncidentObserver incidents = storage is null ? new IncidentFanout(observers) : storage.Attach(config.Detection, observers);
+        if (forensics is not null)
+        {
+            incidents = forensics.Wrap(incidents);
+        }
+
+        Engine = new DetectionEngine(config.Detection, incidents, DaemonBaseline.Load(config.Detection.Baseline));
         Engine.SecondObserver = (storage?.Writer, seconds) switch
         {
             ({ } writer, { } other) => new TargetSecondFanout(writer, other),
@@ -68,6 +75,11 @@ public sealed class DaemonHost : IDisposable
             {
                 _capture = new LiveCapture(name, _queue.Writer, _pool, new CollectorCounters("pcap"));
             }
+
+            if (config.Collectors.AccessLog is { } accessLog)
+            {
+                _accessLogs = new AccessLogCollector(accessLog, config.Detection, incidents);
+            }
         }
         catch
         {
@@ -90,6 +102,9 @@ public sealed class DaemonHost : IDisposable
     /// <summary>The live capture, when <c>collectors.pcap.interface</c> is set.</summary>
     public LiveCapture? Capture => _capture;
 
+    /// <summary>The followed web access logs, when <c>collectors.access_log</c> is set.</summary>
+    public AccessLogCollector? AccessLogs => _accessLogs;
+
     /// <summary>Datagrams waiting for the decode-and-detect thread.</summary>
     public int QueueDepth => _queue.Reader.Count;
 
@@ -98,7 +113,7 @@ public sealed class DaemonHost : IDisposable
 
     /// <summary>Every counter set (one per collector kind), for metrics and stats events.</summary>
     public IEnumerable<CollectorCounters> AllCounters =>
-        _collectors.Select(c => c.Counters).Append(_capture?.Counters).OfType<CollectorCounters>().Distinct();
+        _collectors.Select(c => c.Counters).Append(_capture?.Counters).Append(_accessLogs?.Counters).OfType<CollectorCounters>().Distinct();
 
     /// <summary>
     /// Runs <paramref name="action"/> on the decode-and-detect thread before its next batch (the engine is single-threaded):
@@ -128,7 +143,7 @@ public sealed class DaemonHost : IDisposable
         _queue.Writer.TryComplete();
         await detector;
         Baselines.Save(Engine, finishHour: true);
-        Events.WriteInterrupted(Engine.Incidents);
+        Events.WriteInterrupted(_accessLogs is null ? Engine.Incidents : [.. Engine.Incidents, .. _accessLogs.OpenIncidents]);
         WriteStats();
         if (_storage is not null)
         {
@@ -200,6 +215,7 @@ public sealed class DaemonHost : IDisposable
                 Engine.AdvanceTo(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _hub.Templates.ExpirePending(now.ToUnixTimeMilliseconds() * 1_000_000);
                 _storage?.Tick();
+                _accessLogs?.Poll(now.ToUnixTimeMilliseconds() * 1_000_000);
                 Baselines.Tick(Engine, now);
                 lastTick = now;
             }
@@ -254,5 +270,6 @@ public sealed class DaemonHost : IDisposable
         }
 
         _capture?.Dispose();
+        _accessLogs?.Dispose();
     }
 }

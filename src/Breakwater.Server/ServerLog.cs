@@ -55,4 +55,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(40, LogLevel.Information, "Stopping: final collector statistics written")]
     public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(60, LogLevel.Warning, "GeoIP data not used: {Problem}; incidents get no countries or ASNs until it is fixed")]
+    public static partial void GeoUnavailable(ILogger logger, string problem);
+
+    [LoggerMessage(61, LogLevel.Information, "following access log {Path}")]
+    public static partial void FollowingAccessLog(ILogger logger, string path);
+
+    [LoggerMessage(62, LogLevel.Information, "intel imported by {Caller}: {Provenance}")]
+    public static partial void IntelImported(ILogger logger, string caller, string provenance);
 }

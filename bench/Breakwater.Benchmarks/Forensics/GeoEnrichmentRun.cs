@@ -5,19 +5,19 @@ using Breakwater.Forensics.Geo;
 namespace Breakwater.Benchmarks.Forensics;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Breakwater.Benchmarks -- geo-enrichment</c>: wall-clock time of enriching
-/// 1 M distinct sources (open excluded, then included), five runs, for bench/forensics-enrichment.sh.
+/// <c>dotnet run -c Release --project bench/Breakwater.Benchmarks -- geo-enrichment [N]</c>: wall-clock time of enriching
+/// N (default 1 M) distinct sources (open excluded, then included), five runs, for bench/forensics-enrichment.sh.
 /// </summary>
 internal static class GeoEnrichmentRun
 {
-    public static void Run(TextWriter output)
+    public static void Run(TextWriter output, int sources)
     {
         var open = Stopwatch.StartNew();
         using var geo = GeoDatabase.Open(GeoOptions.Default());
         open.Stop();
         output.WriteLine(geo.Status);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"open: {open.Elapsed.TotalMilliseconds:0} ms"));
-        var addresses = GeoEnrichmentBenchmarks.RandomSources(GeoEnrichmentBenchmarks.Sources, 42);
+        var addresses = GeoEnrichmentBenchmarks.RandomSources(sources, 42);
         var results = new GeoInfo[addresses.Length];
         for (var run = 0; run < 5; run++)
         {

@@ -1,19 +1,24 @@
+using Breakwater.Wire;
+
 namespace Breakwater.Detection.L7;
 
 /// <summary>
 /// Exact request counts for a uniform sample of clients (those whose hash falls under a level that halves whenever the
 /// sample is full), so the requests-per-client distribution is known with fixed memory whatever the number of clients.
+/// The sampled clients' addresses are kept too: when no client is heavy enough for the heavy-hitter table (a flood spread
+/// evenly over more proxies than it holds), the busiest sampled clients are the top clients (all of them, exactly,
+/// while there are fewer clients than the sample holds).
 /// </summary>
 internal sealed class ClientSampler
 {
-    private readonly Dictionary<ulong, long> _counts;
+    private readonly Dictionary<ulong, (NetAddress Address, long Count)> _counts;
     private readonly int _capacity;
     private int _shift;
 
     public ClientSampler(int capacity)
     {
         _capacity = capacity;
-        _counts = new Dictionary<ulong, long>(capacity + 1);
+        _counts = new Dictionary<ulong, (NetAddress, long)>(capacity + 1);
     }
 
     /// <summary>One in 2^<see cref="Shift"/> clients is in the sample.</summary>
@@ -21,15 +26,15 @@ internal sealed class ClientSampler
 
     public int Count => _counts.Count;
 
-    public void Add(ulong clientHash)
+    public void Add(ulong clientHash, NetAddress client)
     {
         if (!InSample(clientHash))
         {
             return;
         }
 
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, clientHash, out _);
-        count++;
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, clientHash, out _);
+        entry = (client, entry.Count + 1);
         if (_counts.Count > _capacity)
         {
             Halve();
@@ -39,10 +44,14 @@ internal sealed class ClientSampler
     /// <summary>The sampled clients' request counts, sorted ascending.</summary>
     public long[] SortedCounts()
     {
-        var counts = _counts.Values.ToArray();
+        var counts = _counts.Values.Select(v => v.Count).ToArray();
         Array.Sort(counts);
         return counts;
     }
+
+    /// <summary>The busiest sampled clients (seen at least twice), busiest first.</summary>
+    public List<(NetAddress Address, long Count)> Top(int n) =>
+        [.. _counts.Values.Where(v => v.Count >= 2).OrderByDescending(v => v.Count).Take(n)];
 
     public void Clear()
     {

@@ -16,7 +16,6 @@ namespace Breakwater.Detection.L7;
 public sealed partial class HttpFloodDetector
 {
     private const long NanosPerSecond = 1_000_000_000;
-    private const string OtherHosts = "(other hosts)";
 
     private readonly Dictionary<ulong, ServiceSlot> _services = [];
     private readonly List<ServiceSlot> _order = [];
@@ -71,7 +70,9 @@ public sealed partial class HttpFloodDetector
         slot.SecondRequests++;
         slot.SecondBytes += entry.Bytes;
         var clientHash = entry.Client.Hash((ulong)_seed);
-        if (slot.Tracker is null && slot.SecondRequests > Settings.Rps * Settings.ReleaseFraction)
+        var pathCount = slot.Paths?.Add(entry.Path, _seed) ?? 0;
+        if (slot.Tracker is null
+            && (slot.SecondRequests > slot.Limit * Settings.ReleaseFraction || pathCount > Settings.PathRps * Settings.ReleaseFraction))
         {
             slot.Tracker = RentTracker();
         }
@@ -100,6 +101,9 @@ public sealed partial class HttpFloodDetector
         }
     }
 
+    /// <summary>Drops ended incidents from <see cref="Incidents"/> (the daemon: its observers have them already).</summary>
+    public void ForgetEnded() => _incidents.RemoveAll(i => i.Status == "ended");
+
     /// <summary>End of input: closes the last seconds and every open incident.</summary>
     public void Complete()
     {
@@ -111,7 +115,7 @@ public sealed partial class HttpFloodDetector
                 slot.Second = long.MinValue;
             }
 
-            if (slot.Run.State == HttpRunState.Attacked)
+            if (slot.Run.State == TargetState.Attacked)
             {
                 End(slot);
             }
@@ -120,7 +124,7 @@ public sealed partial class HttpFloodDetector
                 ReturnTracker(slot);
             }
 
-            slot.Run.Reset();
+            slot.Run.ResetRun();
         }
 
         foreach (var incident in _incidents)
@@ -133,7 +137,7 @@ public sealed partial class HttpFloodDetector
         }
     }
 
-    private ServiceSlot Slot(ReadOnlySpan<byte> host, NetAddress server, bool fromPacket)
+    private ServiceSlot Slot(ReadOnlySpan<byte> host, NetAddress server, bool fromPacket, bool fromOverflow = false)
     {
         Span<byte> lower = stackalloc byte[128];
         var length = Math.Min(host.Length, lower.Length);
@@ -156,14 +160,20 @@ public sealed partial class HttpFloodDetector
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_services, key, out var exists);
         if (!exists)
         {
-            if (_order.Count >= Settings.MaxServices)
+            if (_order.Count >= Settings.MaxServices && !fromOverflow)
             {
+                // Past the limit every new host shares one slot (the one slot allowed beyond it).
                 _services.Remove(key);
-                return Slot(Encoding.ASCII.GetBytes(OtherHosts), default, fromPacket: false);
+                return Slot("(other hosts)"u8, default, fromPacket: false, fromOverflow: true);
             }
 
             var name = length > 0 ? Encoding.UTF8.GetString(lower[..length]) : fromPacket ? server.ToString() : Settings.DefaultService;
-            slot = new ServiceSlot(name) { Source = fromPacket ? "packets" : "access_log" };
+            slot = new ServiceSlot(name)
+            {
+                Source = fromPacket ? "packets" : "access_log",
+                Limit = Settings.Rps,
+                Paths = Settings.PathRps is null ? null : new PathClassCounter(),
+            };
             _order.Add(slot);
         }
 

@@ -73,7 +73,7 @@ internal sealed class HttpFloodTracker
         Bytes += e.Bytes;
         Clients.Add(clientHash);
         TopClients.Add(e.Client, 1);
-        PerClient.Add(clientHash);
+        PerClient.Add(clientHash, e.Client);
         Methods[MethodIndex(e.Method)]++;
         if (e.Status is >= 100 and < 600)
         {

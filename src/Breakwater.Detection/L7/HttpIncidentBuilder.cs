@@ -8,15 +8,19 @@ internal static class HttpIncidentBuilder
 {
     private const int TopN = 10;
 
+    /// <summary>The heavy hitters; when none stands out (requests spread evenly over many clients), the busiest sampled clients.</summary>
+    private static List<(Wire.NetAddress Address, long Count)> TopClients(HttpFloodTracker t) =>
+        t.TopClients.Top(TopN) is { Count: > 0 } heavy ? heavy : t.PerClient.Top(TopN);
+
     public static void Fill(IncidentReport incident, ServiceSlot slot, L7Settings settings)
     {
         var run = slot.Run;
-        incident.Packets = run.Requests;
-        incident.Bytes = run.Bytes;
-        incident.PeakPps = Math.Max(incident.PeakPps, run.PeakRps);
+        incident.Packets = run.RunPackets;
+        incident.Bytes = run.RunBytes;
+        incident.PeakPps = Math.Max(incident.PeakPps, run.RunPeakPps);
         incident.Vectors =
         [
-            new VectorReport { Name = "http_flood", Share = 1.0, Packets = run.Requests, Bytes = run.Bytes, Protocol = "tcp" },
+            new VectorReport { Name = "http_flood", Share = 1.0, Packets = run.RunPackets, Bytes = run.RunBytes, Protocol = "tcp" },
         ];
         if (slot.Tracker is not { Requests: > 0 } t)
         {
@@ -25,8 +29,8 @@ internal static class HttpIncidentBuilder
 
         incident.UniqueSources = t.Clients.Estimate();
         incident.SpoofedSourcesLikely = false;
-        var scale = run.Requests > 0 && t.Requests > 0 ? (double)run.Requests / t.Requests : 1;
-        incident.TopSources = t.TopClients.Top(TopN).Select(c => new SourceReport { Address = c.Address.ToString(), Packets = c.Count }).ToList();
+        var scale = run.RunPackets > 0 && t.Requests > 0 ? (double)run.RunPackets / t.Requests : 1;
+        incident.TopSources = TopClients(t).Select(c => new SourceReport { Address = c.Address.ToString(), Packets = c.Count }).ToList();
         incident.Botnet = HttpBotnetHeuristic.Assess(t);
         var notes = new List<string>
         {
@@ -35,7 +39,7 @@ internal static class HttpIncidentBuilder
         if (scale > 1.05)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"described from {t.Requests:N0} of {run.Requests:N0} requests (analysis began when the rate crossed the release level)"));
+                $"described from {t.Requests:N0} of {run.RunPackets:N0} requests (analysis began when the rate crossed the release level)"));
         }
 
         incident.Notes = notes;
@@ -98,14 +102,14 @@ internal static class HttpIncidentBuilder
         {
             Service = slot.Name,
             Source = slot.Source,
-            Requests = slot.Run.Requests,
-            PeakRps = slot.Run.PeakRps,
+            Requests = slot.Run.RunPackets,
+            PeakRps = slot.Run.RunPeakPps,
             UniqueClients = t.Clients.Estimate(),
             StatusMix = statusMix,
             Share5xx = known > 0 ? Share(t.StatusClasses[5], known) : 0,
             Share429 = known > 0 ? Share(t.Status429, known) : 0,
             LatencyMs = t.LatencyCount > 0 ? Math.Round(t.LatencyMicros / 1000.0 / t.LatencyCount, 3) : null,
-            TopClients = t.TopClients.Top(TopN).Select(c => new HttpClientCount(c.Address.ToString(), c.Count)).ToList(),
+            TopClients = TopClients(t).Select(c => new HttpClientCount(c.Address.ToString(), c.Count)).ToList(),
             TopPaths = Values(t.TopPaths, n),
             TopPathClasses = Values(t.TopPathClasses, n),
             TopUserAgents = Values(t.TopUserAgents, n),

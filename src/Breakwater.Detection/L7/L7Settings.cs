@@ -30,6 +30,12 @@ public sealed record L7Settings
 
     public double Rps => Group.Thresholds.Rps ?? DefaultRps;
 
+    /// <summary>Requests per second to one path class of one service, or null for no per-path limit.</summary>
+    public double? PathRps => Group.Thresholds.PathRps;
+
+    /// <summary>The learned per-service baseline (<c>detection.http_baseline</c>).</summary>
+    public HttpBaselineSettings Baseline { get; init; } = new();
+
     /// <summary>The detector's settings for a detection configuration (hysteresis, seed, default group).</summary>
     public static L7Settings From(DetectionSettings detection, string? service = null, string? group = null)
     {
@@ -42,6 +48,7 @@ public sealed record L7Settings
             QuietSeconds = detection.QuietSeconds,
             ReleaseFraction = detection.ReleaseFraction,
             HashSeed = detection.HashSeed,
+            Baseline = detection.HttpBaseline,
         };
     }
 }

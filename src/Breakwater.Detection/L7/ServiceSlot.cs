@@ -16,7 +16,17 @@ internal sealed class ServiceSlot(string name)
 
     public long SecondBytes { get; set; }
 
-    public HttpRun Run;
+    /// <summary>The service's run through the shared hysteresis machine (<see cref="Hysteresis"/>), as for hosts and prefixes.</summary>
+    public RunState Run;
+
+    /// <summary>The learned normal request rate (<c>detection.http_baseline</c>).</summary>
+    public RateBaseline Baseline;
+
+    /// <summary>Requests per second that count as a flood now: the group's <c>rps</c>, or the learned limit when lower.</summary>
+    public double Limit { get; set; }
+
+    /// <summary>Per-path-class counts of the current second, when the group sets <c>path_rps</c>.</summary>
+    public PathClassCounter? Paths { get; init; }
 
     public HttpFloodTracker? Tracker { get; set; }
 

@@ -15,10 +15,18 @@ public static class IntelStore
     public const string DefaultPath = "breakwater-intel.jsonl";
 
     /// <summary>Appends <paramref name="set"/> read from <paramref name="sourcePath"/>; returns the provenance line.</summary>
-    public static string Append(string storePath, string sourcePath, IntelSet set, DateTimeOffset now)
+    public static string Append(string storePath, string sourcePath, IntelSet set, DateTimeOffset now) =>
+        Append(storePath, Path.GetFullPath(sourcePath), File.ReadAllBytes(sourcePath), set, now);
+
+    /// <summary>
+    /// Appends <paramref name="set"/>, parsed from <paramref name="content"/> named <paramref name="name"/> (a file's path, or
+    /// the name an API import gave); returns the provenance line.
+    /// </summary>
+    public static string Append(string storePath, string name, byte[] content, IntelSet set, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(sourcePath)));
+        var sourcePath = name;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
             $"{Path.GetFileName(sourcePath)} ({IntelParser.Describe(set)}, imported {AnalysisJson.FormatTime(now)}, sha256 {hash[..16]}…)");
@@ -27,7 +35,7 @@ public static class IntelStore
         writer.WriteLine(Line(w =>
         {
             w.WriteString("provenance", provenance);
-            w.WriteString("file", Path.GetFullPath(sourcePath));
+            w.WriteString("file", sourcePath);
             w.WriteString("sha256", hash);
             w.WriteString("imported", AnalysisJson.FormatTime(now));
         }));

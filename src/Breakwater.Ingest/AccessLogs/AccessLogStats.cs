@@ -26,6 +26,22 @@ public sealed class AccessLogStats
 
     public long MalformedFor(AccessLogMalformed reason) => _malformed[(int)reason];
 
+    /// <summary>Adds another source's counts (a rotated file's to its follower's).</summary>
+    internal void Add(AccessLogStats other)
+    {
+        Lines += other.Lines;
+        Requests += other.Requests;
+        Blank += other.Blank;
+        Bytes += other.Bytes;
+        FirstNanos = Math.Min(FirstNanos, other.FirstNanos);
+        LastNanos = Math.Max(LastNanos, other.LastNanos);
+        Malformed += other.Malformed;
+        for (var i = 0; i < _malformed.Length; i++)
+        {
+            _malformed[i] += other._malformed[i];
+        }
+    }
+
     internal void CountMalformed(AccessLogMalformed reason)
     {
         _malformed[(int)reason]++;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Breakwater.Wire;
 using Breakwater.Wire.Flows;
+using Breakwater.Wire.Http;
 
 namespace Breakwater.Ingest.Collectors;
 
@@ -16,9 +17,11 @@ public sealed class CollectorCounters(string name)
     private const int MaxExporters = 65_536;
     private static readonly string[] CollectorDropNames = SnakeCaseNames<CollectorDrop>();
     private static readonly string[] FlowDropNames = SnakeCaseNames<FlowDropReason>();
+    private static readonly string[] AccessLogDropNames = SnakeCaseNames<AccessLogMalformed>();
 
     private readonly long[] _collectorDrops = new long[CollectorDropNames.Length];
     private readonly long[] _flowDrops = new long[FlowDropNames.Length];
+    private readonly long[] _accessLogDrops = new long[AccessLogDropNames.Length];
     private readonly ConcurrentDictionary<NetAddress, StrongBox<long>> _exporters = new();
     private int _exporterCount;
     private long _datagrams;
@@ -38,6 +41,7 @@ public sealed class CollectorCounters(string name)
             var drops = new SortedDictionary<string, long>(StringComparer.Ordinal);
             AddNonZero(drops, _collectorDrops, CollectorDropNames);
             AddNonZero(drops, _flowDrops, FlowDropNames);
+            AddNonZero(drops, _accessLogDrops, AccessLogDropNames);
             return drops;
         }
     }
@@ -71,6 +75,9 @@ public sealed class CollectorCounters(string name)
     public void CountDrop(CollectorDrop reason, long count = 1) => Interlocked.Add(ref _collectorDrops[(int)reason], count);
 
     public void CountDrop(FlowDropReason reason, long count = 1) => Interlocked.Add(ref _flowDrops[(int)reason], count);
+
+    /// <summary>Malformed access-log lines (the <c>access_log</c> collector), by the parser's reason.</summary>
+    public void CountDrop(AccessLogMalformed reason, long count = 1) => Interlocked.Add(ref _accessLogDrops[(int)reason], count);
 
     private static void AddNonZero(SortedDictionary<string, long> drops, long[] counts, string[] names)
     {

@@ -20,6 +20,7 @@ namespace Breakwater.Server.Api;
 [JsonSerializable(typeof(HostTrafficResponse))]
 [JsonSerializable(typeof(CollectorHealthResponse))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(IntelImportResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
 
 internal sealed class UtcTimeConverter : JsonConverter<DateTimeOffset>

@@ -36,6 +36,7 @@ internal static partial class ApiRoutes
         MapLive(api);
         MapOutages(api);
         MapMitigations(api);
+        MapIntel(api);
         api.MapFallback((HttpContext context) => Problems.NotFound(
                 $"{context.Request.Path} is not an API path of this version (see /openapi/v1.json)."))
             .ExcludeFromDescription();

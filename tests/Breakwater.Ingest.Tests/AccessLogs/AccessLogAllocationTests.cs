@@ -7,12 +7,12 @@ namespace Breakwater.Ingest.Tests.AccessLogs;
 public sealed class AccessLogAllocationTests
 {
     [Theory]
-    [InlineData("nginx-kv.log", AccessLogFormat.Combined)]
-    [InlineData("nginx-main.log", AccessLogFormat.Combined)]
-    [InlineData("apache-vhost.log", AccessLogFormat.Combined)]
-    [InlineData("nginx-json.log", AccessLogFormat.Json)]
-    [InlineData("envoy.log", AccessLogFormat.Json)]
-    [InlineData("caddy.log", AccessLogFormat.Caddy)]
+    [InlineData("nginx-kv.txt", AccessLogFormat.Combined)]
+    [InlineData("nginx-main.txt", AccessLogFormat.Combined)]
+    [InlineData("apache-vhost.txt", AccessLogFormat.Combined)]
+    [InlineData("nginx-json.txt", AccessLogFormat.Json)]
+    [InlineData("envoy.txt", AccessLogFormat.Json)]
+    [InlineData("caddy.txt", AccessLogFormat.Caddy)]
     public void Decoder_20kLines_AllocatesNothing(string file, AccessLogFormat format)
     {
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "AccessLogs", file));

@@ -27,12 +27,12 @@ public sealed partial class AccessLogGoldenTests
     }
 
     [Theory]
-    [InlineData("nginx-combined.log", AccessLogFormat.Combined)]
-    [InlineData("nginx-main.log", AccessLogFormat.Combined)]
-    [InlineData("nginx-timed.log", AccessLogFormat.Combined)]
-    [InlineData("nginx-kv.log", AccessLogFormat.Combined)]
-    [InlineData("nginx-vhost.log", AccessLogFormat.Combined)]
-    [InlineData("nginx-json.log", AccessLogFormat.Json)]
+    [InlineData("nginx-combined.txt", AccessLogFormat.Combined)]
+    [InlineData("nginx-main.txt", AccessLogFormat.Combined)]
+    [InlineData("nginx-timed.txt", AccessLogFormat.Combined)]
+    [InlineData("nginx-kv.txt", AccessLogFormat.Combined)]
+    [InlineData("nginx-vhost.txt", AccessLogFormat.Combined)]
+    [InlineData("nginx-json.txt", AccessLogFormat.Json)]
     public void RealNginxLog_EveryRequestAsSent(string file, AccessLogFormat format)
     {
         var expected = File.ReadAllLines(PathOf("nginx-requests.tsv")).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
@@ -53,19 +53,19 @@ public sealed partial class AccessLogGoldenTests
             Assert.Equal(long.Parse(want[4], CultureInfo.InvariantCulture), got.Bytes);
             Assert.Equal(Dash(want[5]), Unescape(got.UserAgent));
             Assert.Equal(Dash(want[6]), got.Referer);
-            var hasXff = file is "nginx-main.log" or "nginx-json.log";
+            var hasXff = file is "nginx-main.txt" or "nginx-json.txt";
             Assert.Equal(hasXff ? Dash(want[7]) : "", got.ForwardedFor);
             Assert.Equal(hasXff && want[7].Contains(','), got.Flags.HasFlag(AccessLogFlags.ForwardedChain));
             Assert.Equal(want[1] == "-", got.Flags.HasFlag(AccessLogFlags.BadRequestLine));
             Assert.Equal(want[2].Contains('?'), got.Flags.HasFlag(AccessLogFlags.HasQuery));
-            if (file is "nginx-json.log" or "nginx-vhost.log")
+            if (file is "nginx-json.txt" or "nginx-vhost.txt")
             {
                 // nginx's $host: the Host header without its port, or the server name when the request had none.
                 var host = want[8] != "-" ? want[8] : want[1] == "-" ? "shop.example" : "127.0.0.1";
                 Assert.Equal(host, got.Host);
             }
 
-            if (file is "nginx-timed.log" or "nginx-kv.log" or "nginx-json.log")
+            if (file is "nginx-timed.txt" or "nginx-kv.txt" or "nginx-json.txt")
             {
                 Assert.True(got.Flags.HasFlag(AccessLogFlags.HasRequestTime));
                 Assert.InRange(got.RequestMicros, 0, 1_000_000);
@@ -77,8 +77,8 @@ public sealed partial class AccessLogGoldenTests
     [Fact]
     public void RealNginxLog_CombinedAndJsonTimesAgree()
     {
-        var (clf, a) = ReadFile("nginx-combined.log");
-        var (iso, b) = ReadFile("nginx-json.log");
+        var (clf, a) = ReadFile("nginx-combined.txt");
+        var (iso, b) = ReadFile("nginx-json.txt");
         a.Dispose();
         b.Dispose();
 
@@ -90,7 +90,7 @@ public sealed partial class AccessLogGoldenTests
     [Fact]
     public void ApacheCombinedWithMicroseconds_ByHand()
     {
-        var (r, reader) = ReadFile("apache-combined-D.log");
+        var (r, reader) = ReadFile("apache-combined-D.txt");
         reader.Dispose();
 
         Assert.Equal(AccessLogFormat.Combined, reader.Format);
@@ -105,7 +105,7 @@ public sealed partial class AccessLogGoldenTests
     [Fact]
     public void ApacheVhostCombined_ByHand()
     {
-        var (r, reader) = ReadFile("apache-vhost.log");
+        var (r, reader) = ReadFile("apache-vhost.txt");
         reader.Dispose();
 
         Assert.Equal(2, r.Count);
@@ -117,7 +117,7 @@ public sealed partial class AccessLogGoldenTests
     [Fact]
     public void CommonLogFormat_LeapDayAndDashSize_ByHand()
     {
-        var request = LoggedRequest.Parse(File.ReadAllText(PathOf("common.log")).TrimEnd(), AccessLogFormat.Combined);
+        var request = LoggedRequest.Parse(File.ReadAllText(PathOf("common.txt")).TrimEnd(), AccessLogFormat.Combined);
 
         Assert.Equal(new DateTimeOffset(2024, 2, 29, 23, 59, 59, TimeSpan.Zero), request.Time);
         Assert.Equal(("DELETE", "/x", 204, 0L, ""), (request.Method, request.Target, request.Status, request.Bytes, request.UserAgent));
@@ -126,7 +126,7 @@ public sealed partial class AccessLogGoldenTests
     [Fact]
     public void EnvoyJson_ByHand()
     {
-        var (r, reader) = ReadFile("envoy.log");
+        var (r, reader) = ReadFile("envoy.txt");
         reader.Dispose();
 
         Assert.Equal(AccessLogFormat.Json, reader.Format);
@@ -140,7 +140,7 @@ public sealed partial class AccessLogGoldenTests
     [Fact]
     public void CaddyJson_ByHand()
     {
-        var (r, reader) = ReadFile("caddy.log");
+        var (r, reader) = ReadFile("caddy.txt");
         reader.Dispose();
 
         Assert.Equal(AccessLogFormat.Caddy, reader.Format);
@@ -160,10 +160,10 @@ public sealed partial class AccessLogGoldenTests
             var gz = Path.Combine(dir.FullName, "access.log.gz");
             using (var output = new System.IO.Compression.GZipStream(File.Create(gz), System.IO.Compression.CompressionLevel.Fastest))
             {
-                output.Write(File.ReadAllBytes(PathOf("nginx-main.log")));
+                output.Write(File.ReadAllBytes(PathOf("nginx-main.txt")));
             }
 
-            var (plain, a) = ReadFile("nginx-main.log");
+            var (plain, a) = ReadFile("nginx-main.txt");
             a.Dispose();
             var requests = new List<LoggedRequest>();
             var sink = new CollectingLogSink(requests);

@@ -7,9 +7,9 @@ namespace Breakwater.Ingest.Tests.AccessLogs;
 public sealed class AccessLogSplitTests
 {
     [Theory]
-    [InlineData("nginx-main.log", AccessLogFormat.Combined)]
-    [InlineData("nginx-json.log", AccessLogFormat.Json)]
-    [InlineData("caddy.log", AccessLogFormat.Caddy)]
+    [InlineData("nginx-main.txt", AccessLogFormat.Combined)]
+    [InlineData("nginx-json.txt", AccessLogFormat.Json)]
+    [InlineData("caddy.txt", AccessLogFormat.Caddy)]
     public void Append_SplitAtEveryOffset_SameRequestsAsOneRead(string file, AccessLogFormat format)
     {
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "AccessLogs", file));

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates the nginx-*.log goldens: a private nginx 1.22 (Debian) on 127.0.0.1 writes the same requests in five
+# Regenerates the nginx-*.txt goldens: a private nginx 1.22 (Debian) on 127.0.0.1 writes the same requests in five
 # log formats. The expected fields in nginx-requests.tsv are the requests this script sends, written by hand, not
 # read back from the logs. Run as: sh make-nginx-logs.sh (needs nginx and curl).
 set -eu
@@ -57,4 +57,4 @@ curl -s -o /dev/null --interface 127.0.0.4 -H 'Host: api.example' -H 'X-Forwarde
 curl -s -o /dev/null --interface 127.0.0.5 -X POST -d 'a=b' -A 'poster/1.0' "$u/api/login"
 printf 'GARBAGE\r\n\r\n' | python3 -c "import socket,sys; s=socket.create_connection(('127.0.0.1',$port),source_address=('127.0.0.6',0)); s.sendall(sys.stdin.buffer.read()); s.recv(4096); s.close()"
 sleep 0.3
-for f in combined main timed kv vhost json; do cp "$dir/$f.log" "$here/nginx-$f.log"; done
+for f in combined main timed kv vhost json; do cp "$dir/$f.log" "$here/nginx-$f.txt"; done

@@ -22,11 +22,6 @@ public sealed class ApiAuthTests(ServerFixture fixture)
         { "GET", "/metrics" },
     };
 
-    public static TheoryData<string> LaterPaths => new()
-    {
-        "/api/v1/intel",
-    };
-
     [Fact]
     public async Task Health_NoToken_Answers200()
     {
@@ -91,17 +86,6 @@ public sealed class ApiAuthTests(ServerFixture fixture)
             Assert.Equal(status, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
-    }
-
-    [Theory]
-    [MemberData(nameof(LaterPaths))]
-    public async Task LaterCapabilityPath_WithToken_Answers404(string path)
-    {
-        using var client = fixture.Client(ServerFixture.AdminToken);
-        using var get = await client.GetAsync(path, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-        using var post = await client.PostAsync(path, new StringContent("{}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
     }
 
     [Fact]
