@@ -15,4 +15,12 @@ if (args is ["bgp-rules", var birdAddress, var birdPort, var birdControl, var ru
     return;
 }
 
+if (args is ["store-fill", var storePath, var incidents, var hosts, var minutes])
+{
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    await Breakwater.Benchmarks.Storage.StoreFillRun.RunAsync(
+        storePath, int.Parse(incidents, culture), int.Parse(hosts, culture), int.Parse(minutes, culture), Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -109,7 +109,11 @@ public sealed partial class MitigationService
         }
 
         await ApplyNftAsync();
-        MitigationLog.Reconciled(_logger, restored, expired);
+        if (restored + expired > 0)
+        {
+            // Nothing to say on a store without mitigations: the first start-up lines stay the collectors'.
+            MitigationLog.Reconciled(_logger, restored, expired);
+        }
     }
 
     private IReadOnlyList<string> Describe(MitigationRecord record) =>

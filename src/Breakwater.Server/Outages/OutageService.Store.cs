@@ -105,7 +105,11 @@ public sealed partial class OutageService
             }
 
             await _store.DeleteExpiredOutagesAsync(now - StoredFor, cancellationToken);
-            OutageLog.Resumed(_logger, counts.Select(c => c.Minute).Distinct().Count(), waves.Count, changes.Count);
+            if (counts.Count + waves.Count + changes.Count > 0)
+            {
+                // A fresh store has nothing to resume: the first start-up lines stay the collectors'.
+                OutageLog.Resumed(_logger, counts.Select(c => c.Minute).Distinct().Count(), waves.Count, changes.Count);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
