@@ -13,6 +13,7 @@ public sealed class AccessLogAllocationTests
     [InlineData("nginx-json.txt", AccessLogFormat.Json)]
     [InlineData("envoy.txt", AccessLogFormat.Json)]
     [InlineData("caddy.txt", AccessLogFormat.Caddy)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Decoder_20kLines_AllocatesNothing(string file, AccessLogFormat format)
     {
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "AccessLogs", file));

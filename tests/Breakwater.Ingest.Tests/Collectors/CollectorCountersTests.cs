@@ -11,6 +11,7 @@ namespace Breakwater.Ingest.Tests.Collectors;
 public sealed class CollectorCountersTests
 {
     [Fact]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void QueueFullStorm_FromKnownExporters_AllocatesNothing()
     {
         var counters = new CollectorCounters("netflow");
