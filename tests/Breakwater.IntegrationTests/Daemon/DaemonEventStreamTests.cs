@@ -88,7 +88,17 @@ public sealed class DaemonEventStreamTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadLineAsync(ct);
-        Assert.Contains("listening for sflow", (await stderr)!);
+        try
+        {
+            Assert.Contains("listening for sflow", (await stderr)!);
+        }
+        catch
+        {
+            // A failed start-up check must not leave the daemon running after the test.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         using (var client = new UdpClient(AddressFamily.InterNetwork))
         {
             await client.SendAsync(new byte[] { 0, 0, 0, 5 }, new IPEndPoint(IPAddress.Loopback, port), ct);
