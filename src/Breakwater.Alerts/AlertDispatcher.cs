@@ -56,7 +56,7 @@ public sealed class AlertDispatcher : IIncidentObserver, IAsyncDisposable
         lock (_gate)
         {
             _started = true;
-            foreach (var worker in _workers)
+            foreach (var worker in _workers.Where(w => !_running.ContainsKey(w)))
             {
                 Run(worker);
             }
